@@ -1,0 +1,115 @@
+package com.groundwork.identity.internal;
+
+import com.groundwork.identity.Actor;
+import com.groundwork.identity.CurrentActor;
+import com.groundwork.identity.Role;
+import com.groundwork.identity.TenantId;
+import com.groundwork.identity.internal.IdentityProblems.ResourceNotFoundException;
+import com.groundwork.identity.internal.IdentityProblems.TenantSlugTakenException;
+import com.groundwork.identity.internal.IdentityProblems.UsernameTakenException;
+import com.groundwork.identity.internal.IdentityRequests.CreatedApiKey;
+import com.groundwork.identity.internal.IdentityRequests.CreatedTenant;
+import com.groundwork.identity.internal.IdentityRequests.NewApiKey;
+import com.groundwork.identity.internal.IdentityRequests.NewTenant;
+import com.groundwork.identity.internal.IdentityRequests.NewUser;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tenants, users and API keys, administered within the caller's tenant (all tenants for a platform admin). */
+@Service
+class IdentityAdministration {
+
+	private final TenantRepository tenants;
+	private final UserRepository users;
+	private final ApiKeyRepository keys;
+	private final PasswordEncoder passwordEncoder;
+	private final CurrentActor currentActor;
+
+	IdentityAdministration(TenantRepository tenants, UserRepository users, ApiKeyRepository keys,
+			PasswordEncoder passwordEncoder, CurrentActor currentActor) {
+		this.tenants = tenants;
+		this.users = users;
+		this.keys = keys;
+		this.passwordEncoder = passwordEncoder;
+		this.currentActor = currentActor;
+	}
+
+	List<TenantView> visibleTenants() {
+		var actor = currentActor.require();
+		return actor.platformAdmin() ? tenants.findAll() : tenants.findById(actor.tenantId()).stream().toList();
+	}
+
+	TenantView visibleTenant(UUID id) {
+		var actor = currentActor.require();
+		if (!actor.platformAdmin() && !actor.tenantId().value().equals(id)) {
+			throw new ResourceNotFoundException("Tenant", id);
+		}
+		return tenants.findById(new TenantId(id)).orElseThrow(() -> new ResourceNotFoundException("Tenant", id));
+	}
+
+	@Transactional
+	CreatedTenant createTenant(NewTenant request) {
+		if (!currentActor.require().platformAdmin()) {
+			throw new AccessDeniedException("Creating tenants needs a platform administrator");
+		}
+		if (tenants.findBySlug(request.slug()).isPresent()) {
+			throw new TenantSlugTakenException(request.slug());
+		}
+		var tenant = tenants.create(request.slug(), request.name(), request.region());
+		var admin = request.admin() == null ? null : createUser(new TenantId(tenant.id()), request.admin());
+		return new CreatedTenant(tenant, admin);
+	}
+
+	List<UserView> users() {
+		return users.findAllInCurrentTenant();
+	}
+
+	UserView user(UUID id) {
+		return users.findInCurrentTenant(id).orElseThrow(() -> new ResourceNotFoundException("User", id));
+	}
+
+	@Transactional
+	UserView createUserInCurrentTenant(NewUser request) {
+		return createUser(currentActor.tenant(), request);
+	}
+
+	private UserView createUser(TenantId tenant, NewUser request) {
+		if (users.usernameExists(request.username())) {
+			throw new UsernameTakenException(request.username());
+		}
+		return users.insert(tenant, request.username(), request.displayName(),
+				passwordEncoder.encode(request.password()), request.roles(), false);
+	}
+
+	List<ApiKeyView> apiKeys() {
+		return keys.findAllInCurrentTenant();
+	}
+
+	ApiKeyView apiKey(UUID id) {
+		return keys.findInCurrentTenant(id).orElseThrow(() -> new ResourceNotFoundException("API key", id));
+	}
+
+	CreatedApiKey createApiKey(NewApiKey request) {
+		Actor actor = currentActor.require();
+		var key = ApiKeys.generate();
+		var view = keys.insert(actor.tenantId(), request.name(), key, request.role(), false, actor.name());
+		return CreatedApiKey.of(view, key);
+	}
+
+	void revokeApiKey(UUID id) {
+		if (!keys.revokeInCurrentTenant(id)) {
+			throw new ResourceNotFoundException("API key", id);
+		}
+	}
+
+	/** Seeds a user with a known role set; used by the demo seeder only. */
+	UserView seedUser(TenantId tenant, String username, String displayName, String password, Role role,
+			boolean platformAdmin) {
+		return users.insert(tenant, username, displayName, passwordEncoder.encode(password), java.util.Set.of(role),
+				platformAdmin);
+	}
+}

@@ -1,0 +1,50 @@
+package com.groundwork.identity.internal;
+
+import com.groundwork.identity.TenantId;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tenants. Unlike other repositories this one is not tenant-scoped: callers decide who may see which tenant. */
+@Repository
+class TenantRepository {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	TenantRepository(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	TenantView create(String slug, String name, String region) {
+		var id = UUID.randomUUID();
+		var now = OffsetDateTime.now(clock);
+		jdbc.sql("INSERT INTO tenant (id, slug, name, region, created_at) VALUES (?, ?, ?, ?, ?)")
+			.params(id, slug, name, region, now)
+			.update();
+		return new TenantView(id, slug, name, region, now);
+	}
+
+	Optional<TenantView> findById(TenantId id) {
+		return jdbc.sql("SELECT id, slug, name, region, created_at FROM tenant WHERE id = ?")
+			.param(id.value())
+			.query(TenantView.class)
+			.optional();
+	}
+
+	Optional<TenantView> findBySlug(String slug) {
+		return jdbc.sql("SELECT id, slug, name, region, created_at FROM tenant WHERE slug = ?")
+			.param(slug)
+			.query(TenantView.class)
+			.optional();
+	}
+
+	List<TenantView> findAll() {
+		return jdbc.sql("SELECT id, slug, name, region, created_at FROM tenant ORDER BY slug").query(TenantView.class).list();
+	}
+}
