@@ -1,0 +1,18 @@
+package com.groundwork.search;
+
+import com.groundwork.knowledge.PassageMetadata;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A retrieved chunk with how each search ranked it. {@code lexical} / {@code vector} are empty when that search did
+ * not return the chunk.
+ */
+public record Passage(UUID documentId, UUID chunkId, String documentTitle, String headingPath, String text,
+		String snippet, String contentHash, PassageMetadata metadata, Optional<Ranking> lexical,
+		Optional<Ranking> vector, double fusedScore) {
+
+	/** 1-based rank and raw score of a chunk in one of the two searches. */
+	public record Ranking(int rank, double score) {
+	}
+}
