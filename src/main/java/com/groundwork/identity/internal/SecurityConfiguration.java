@@ -27,6 +27,13 @@ class SecurityConfiguration {
 
 	private static final RequestMatcher CARRIES_API_KEY = request -> request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null;
 
+	/**
+	 * CSRF protects what a browser sends on its own: cookie-borne sessions. A request with an API key or without a
+	 * session cookie carries no ambient authority, so it is exempt, and an unauthenticated call gets a plain 401.
+	 */
+	private static final RequestMatcher NO_AMBIENT_AUTHORITY = request -> CARRIES_API_KEY.matches(request)
+			|| request.getRequestedSessionId() == null;
+
 	/** Argon2id for new hashes; bcrypt hashes from older imports still verify and can be upgraded. */
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -48,7 +55,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, tenants, problems), BasicAuthenticationFilter.class)
 			// Machines carry no session, so there is nothing to forge; pages calling the API keep CSRF protection.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(CARRIES_API_KEY))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(NO_AMBIENT_AUTHORITY))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.requestCache(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)

@@ -1,0 +1,36 @@
+package com.groundwork.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Gives every application context started by a test its own data directory (H2 file database, Lucene index), so
+ * that cached contexts never share a database or fight over an index lock. It ranks below test, system and
+ * environment properties, so a test that sets {@code groundwork.data-dir} itself keeps its own.
+ */
+public class IsolatedDataDirectory implements EnvironmentPostProcessor {
+
+	private static final Path ROOT = Path.of("target", "test-data");
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		try {
+			Files.createDirectories(ROOT);
+			Path directory = Files.createTempDirectory(ROOT.toAbsolutePath(), "context-");
+			environment.getPropertySources()
+				.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new MapPropertySource(
+						"isolatedDataDirectory", Map.of("groundwork.data-dir", directory.toString())));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+}
