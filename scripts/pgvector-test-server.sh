@@ -76,6 +76,17 @@ build_root() {
 
 chroot_pg() { chroot "$root" su postgres -s /bin/sh -c "$1"; }
 
+# One cluster per checkout, so two builds on one machine (two clones) never stop each other's server.
+cluster="/tmp/pgdata-$(printf '%s' "$(cd "$(dirname "$state")" 2>/dev/null && pwd)/$(basename "$state")" | cksum | cut -d' ' -f1)"
+
+port_in_use() { (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+  local candidate=$port
+  while port_in_use "$candidate"; do candidate=$((candidate + 1)); done
+  echo "$candidate"
+}
+
 start() {
   rm -rf "$state"; mkdir -p "$state"
   if [ -n "${GROUNDWORK_PG_URL:-}" ]; then
@@ -84,6 +95,7 @@ start() {
   fi
 
   local bin
+  port=$(free_port)
   if bin=$(native_pgvector_bin); then
     local data="$state/data"
     mkdir -p "$data"
@@ -102,11 +114,13 @@ start() {
     local why
     why=$(build_root) || fail "$why"
     # Stop a server left running by an aborted build on the same port.
-    chroot_pg "/usr/lib/postgresql/$pg_major/bin/pg_ctl -D /tmp/pgdata -m immediate stop" >/dev/null 2>&1 || true
-    chroot_pg "rm -rf /tmp/pgdata && /usr/lib/postgresql/$pg_major/bin/initdb -D /tmp/pgdata -A trust -U postgres" \
+    # Stop this checkout's server if an aborted build left it running.
+    chroot_pg "/usr/lib/postgresql/$pg_major/bin/pg_ctl -D $cluster -m immediate stop" >/dev/null 2>&1 || true
+    port=$(free_port)
+    chroot_pg "rm -rf $cluster && /usr/lib/postgresql/$pg_major/bin/initdb -D $cluster -A trust -U postgres" \
       >"$state/initdb.log" 2>&1 || fail "initdb failed; see $state/initdb.log"
-    chroot_pg "/usr/lib/postgresql/$pg_major/bin/pg_ctl -D /tmp/pgdata -l /tmp/pg.log -w -t 60 -o '-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off' start" \
-      >/dev/null 2>&1 || { cp "$root/tmp/pg.log" "$state/server.log" 2>/dev/null || true; fail "PostgreSQL in the Debian 13 root failed to start; see $state/server.log"; }
+    chroot_pg "/usr/lib/postgresql/$pg_major/bin/pg_ctl -D $cluster -l $cluster.log -w -t 60 -o '-p $port -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off' start" \
+      >/dev/null 2>&1 || { cp "$root$cluster.log" "$state/server.log" 2>/dev/null || true; fail "PostgreSQL in the Debian 13 root failed to start; see $state/server.log"; }
     flock -u 9
     echo chroot >"$state/mode"
   fi
@@ -122,8 +136,9 @@ stop() {
       if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/sh -c "$bin/pg_ctl -D $state/data -m fast stop" >/dev/null 2>&1 || true
       else "$bin/pg_ctl" -D "$state/data" -m fast stop >/dev/null 2>&1 || true; fi ;;
     chroot)
-      chroot_pg "/usr/lib/postgresql/$pg_major/bin/pg_ctl -D /tmp/pgdata -m fast stop" >/dev/null 2>&1 || true
-      cp "$root/tmp/pg.log" "$state/server.log" 2>/dev/null || true ;;
+      chroot_pg "/usr/lib/postgresql/$pg_major/bin/pg_ctl -D $cluster -m fast stop" >/dev/null 2>&1 || true
+      cp "$root$cluster.log" "$state/server.log" 2>/dev/null || true
+      chroot_pg "rm -rf $cluster" >/dev/null 2>&1 || true ;;
   esac
   rm -f "$state/mode"
   log "stopped"
