@@ -14,7 +14,9 @@ import org.springframework.core.env.StandardEnvironment;
 /**
  * Gives every application context started by a test its own data directory (H2 file database, Lucene index), so
  * that cached contexts never share a database or fight over an index lock. It ranks below test, system and
- * environment properties, so a test that sets {@code groundwork.data-dir} itself keeps its own.
+ * environment properties, so a test that sets {@code groundwork.data-dir} itself keeps its own. Likewise, test
+ * contexts do not ingest the sample corpus at start-up (embedding it for every cached context would cost minutes);
+ * a test that needs it sets {@code groundwork.knowledge.sync-on-start=true}.
  */
 public class IsolatedDataDirectory implements EnvironmentPostProcessor {
 
@@ -27,7 +29,7 @@ public class IsolatedDataDirectory implements EnvironmentPostProcessor {
 			Path directory = Files.createTempDirectory(ROOT.toAbsolutePath(), "context-");
 			environment.getPropertySources()
 				.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new MapPropertySource(
-						"isolatedDataDirectory", Map.of("groundwork.data-dir", directory.toString())));
+						"isolatedDataDirectory", Map.of("groundwork.data-dir", directory.toString(), "groundwork.knowledge.sync-on-start", "false")));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
