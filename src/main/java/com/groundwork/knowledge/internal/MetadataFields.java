@@ -110,7 +110,7 @@ final class MetadataFields {
 		var value = slug(fields.getOrDefault(name, ""));
 		int limit = SLUG_LENGTHS.get(name);
 		if (value.length() > limit) {
-			throw invalid(source, name, "is longer than " + limit + " characters");
+			throw invalid(source, name, "must be at most " + limit + " characters");
 		}
 		return value;
 	}
@@ -151,7 +151,7 @@ final class MetadataFields {
 		private final String field;
 
 		MetadataInvalidException(String source, String field, String problem) {
-			super(source, Reason.INVALID_METADATA, source + ": metadata field '" + field + "' " + problem);
+			super(source, Reason.INVALID_METADATA, source + ": metadata field '" + field + "': " + problem);
 			this.field = field;
 		}
 

@@ -20,7 +20,7 @@ final class KnowledgeTestSettings {
 	}
 
 	static KnowledgeSettings with(DataSize maxDocumentSize, Duration parseTimeout, int maxCharacters) {
-		return new KnowledgeSettings(Path.of("knowledge"), false, maxDocumentSize, parseTimeout, 1, maxCharacters,
+		return new KnowledgeSettings(Path.of("knowledge"), true, maxDocumentSize, parseTimeout, 1, maxCharacters,
 				new KnowledgeSettings.Chunk(256, 400, 32), ALLOWED);
 	}
 }
