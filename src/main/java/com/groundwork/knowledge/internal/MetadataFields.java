@@ -150,13 +150,21 @@ final class MetadataFields {
 
 		private final String field;
 
+		private final String problem;
+
 		MetadataInvalidException(String source, String field, String problem) {
 			super(source, Reason.INVALID_METADATA, source + ": metadata field '" + field + "': " + problem);
 			this.field = field;
+			this.problem = problem;
 		}
 
 		String field() {
 			return field;
+		}
+
+		/** What is wrong with the value, without the file and field names. */
+		String problem() {
+			return problem;
 		}
 	}
 }
