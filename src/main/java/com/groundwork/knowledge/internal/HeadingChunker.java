@@ -20,6 +20,8 @@ final class HeadingChunker {
 
 	static final String PATH_SEPARATOR = " › ";
 
+	static final int HEADING_LENGTH = 200;
+
 	private final ToIntFunction<String> tokenizer;
 
 	private final int target;
@@ -56,13 +58,17 @@ final class HeadingChunker {
 		return chunks;
 	}
 
-	/** The title, then each open heading from the top; a heading that repeats the title is not repeated. */
+	/**
+	 * The title, then each open heading from the top; a heading that repeats the title is not repeated. Headings are
+	 * cut at {@link #HEADING_LENGTH} characters: with at most six levels the path stays within its column.
+	 */
 	private static String headingPath(String title, Deque<Block> headings) {
 		var path = new ArrayList<String>();
 		path.add(title);
 		var outermostFirst = headings.descendingIterator();
 		while (outermostFirst.hasNext()) {
-			var heading = outermostFirst.next().text();
+			var text = outermostFirst.next().text();
+			var heading = text.length() <= HEADING_LENGTH ? text : text.substring(0, HEADING_LENGTH - 1) + "…";
 			if (!normalized(heading).equals(normalized(path.getLast()))) {
 				path.add(heading);
 			}

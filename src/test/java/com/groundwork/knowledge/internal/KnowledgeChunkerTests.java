@@ -59,6 +59,22 @@ class KnowledgeChunkerTests {
 	}
 
 	@Test
+	void longHeadingsAreShortenedInThePath() {
+		var longHeading = "Very long heading ".repeat(30);
+		var blocks = new ArrayList<Block>();
+		for (int level = 1; level <= 6; level++) {
+			blocks.add(Block.heading(level, level + " " + longHeading));
+		}
+		blocks.add(Block.paragraph("Deep text."));
+
+		var chunk = chunker.chunk("T".repeat(500), blocks).getFirst();
+
+		assertThat(chunk.headingPath().split(" › ")).hasSize(7)
+			.allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(500));
+		assertThat(chunk.headingPath().length()).isLessThanOrEqualTo(2000);
+	}
+
+	@Test
 	void aLowerLevelHeadingWithoutParentsStillNests() {
 		var chunks = chunker.chunk("Doc", List.of(Block.heading(3, "Deep"), Block.paragraph("Text."),
 				Block.heading(1, "Top"), Block.paragraph("More.")));

@@ -85,6 +85,25 @@ class KnowledgeParserTests {
 	}
 
 	@Test
+	void htmlNestedListsNumberedItemsAndCode() {
+		var parsed = parser.parse(document("guides/nested.html", """
+				<html><head><title>Nested</title></head><body>
+				<ol><li>First step</li><li>Second step
+				  <ul><li>detail <em>one</em></li><li>detail two</li></ul>
+				  then continue</li></ol>
+				<pre>curl -F file=@a.md
+				  https://example.test</pre>
+				<div>Loose text in a div.</div>
+				<table><thead><tr><th>Key</th><th></th></tr></thead><tr><td>a</td><td>1</td></tr></table>
+				</body></html>"""));
+
+		assertThat(parsed.blocks()).containsExactly(Block.listItem("1. First step"), Block.listItem("2. Second step"),
+				Block.listItem("- detail one"), Block.listItem("- detail two"), Block.listItem("2. then continue"),
+				Block.code("curl -F file=@a.md\n  https://example.test"), Block.paragraph("Loose text in a div."),
+				Block.tableRow("Key | ", null), Block.tableRow("a | 1", "Key | "));
+	}
+
+	@Test
 	void pdfWithCustomDocumentInfo() {
 		var pdf = KnowledgeFixtures.pdf("Fleet pricing 2025", Map.of("type", "pricing", "region", "DACH"),
 				"Starter costs EUR 29 per vehicle and month.", "Fleet costs EUR 24 per vehicle and month.");
