@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -325,9 +324,5 @@ class KnowledgeParserTests {
 
 	private static org.assertj.core.groups.Tuple tuple(Object... values) {
 		return org.assertj.core.groups.Tuple.tuple(values);
-	}
-
-	static List<String> texts(List<Block> blocks) {
-		return blocks.stream().map(Block::text).toList();
 	}
 }
