@@ -3,9 +3,12 @@ package com.groundwork.knowledge;
 /** A document that cannot be ingested, with a reason that names the file and the fix. */
 public class DocumentRejectedException extends RuntimeException {
 
-	/** Why: maps to 413 (TOO_LARGE), 415 (UNSUPPORTED_TYPE) or 422 (UNPARSABLE) at the API. */
+	/**
+	 * Why: maps to 413 (TOO_LARGE), 415 (UNSUPPORTED_TYPE) or 422 (UNPARSABLE, INVALID_METADATA) at the API.
+	 * INVALID_METADATA: the document reads fine but a metadata field (e.g. {@code type}) has a value that is not allowed.
+	 */
 	public enum Reason {
-		TOO_LARGE, UNSUPPORTED_TYPE, UNPARSABLE
+		TOO_LARGE, UNSUPPORTED_TYPE, UNPARSABLE, INVALID_METADATA
 	}
 
 	private final String source;

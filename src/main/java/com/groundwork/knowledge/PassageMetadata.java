@@ -8,6 +8,10 @@ import java.util.Objects;
  */
 public record PassageMetadata(String type, String product, String industry, String region, String language) {
 
+	/** The document types a knowledge document may declare (its {@code type} metadata), in display order. */
+	public static final java.util.List<String> TYPES = java.util.List.of("product-doc", "case-study", "faq", "pricing",
+			"integration");
+
 	public PassageMetadata {
 		type = normalize(type);
 		product = normalize(product);

@@ -26,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OnnxEmbeddings implements Embeddings, EmbeddingModel {
 
+	/** Names the model in embedding keys: a different model must not reuse this one's stored vectors. */
+	static final String MODEL = "bge-small-en-v1.5-q";
+
 	/** bge v1.5 retrieves best when queries (not passages) carry this instruction. */
 	static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 

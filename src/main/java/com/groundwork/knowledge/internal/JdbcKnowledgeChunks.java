@@ -1,0 +1,34 @@
+package com.groundwork.knowledge.internal;
+
+import com.groundwork.identity.TenantId;
+import com.groundwork.knowledge.KnowledgeChunk;
+import com.groundwork.knowledge.KnowledgeChunks;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The chunks table as the search indexes read it. */
+@Component
+class JdbcKnowledgeChunks implements KnowledgeChunks {
+
+	private final ChunkRepository chunks;
+
+	JdbcKnowledgeChunks(ChunkRepository chunks) {
+		this.chunks = chunks;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<KnowledgeChunk> chunksOf(TenantId tenant, UUID documentId) {
+		return chunks.chunksOf(tenant, documentId);
+	}
+
+	/** One read-only transaction holds the cursor, so PostgreSQL streams rows by the fetch size instead of loading all. */
+	@Override
+	@Transactional(readOnly = true)
+	public void forEachChunk(Consumer<KnowledgeChunk> consumer) {
+		chunks.forEach(consumer);
+	}
+}
