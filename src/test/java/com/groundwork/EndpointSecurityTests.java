@@ -3,6 +3,7 @@ package com.groundwork;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
@@ -11,6 +12,7 @@ import com.jayway.jsonpath.JsonPath;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -36,6 +38,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -64,7 +67,9 @@ class EndpointSecurityTests {
 	private static final Map<String, Function<EndpointSecurityTests, Map<String, String>>> CANARIES = Map.of(
 			"/api/admin/tenants/{id}", test -> Map.of("id", test.canaries.get("tenant")),
 			"/api/admin/users/{id}", test -> Map.of("id", test.canaries.get("user")),
-			"/api/admin/api-keys/{id}", test -> Map.of("id", test.canaries.get("apiKey")));
+			"/api/admin/api-keys/{id}", test -> Map.of("id", test.canaries.get("apiKey")),
+			"/api/knowledge/documents/{id}", test -> Map.of("id", test.canaries.get("document")),
+			"/knowledge/documents/{id}/delete", test -> Map.of("id", test.canaries.get("document")));
 
 	@Autowired
 	MockMvc mvc;
@@ -99,6 +104,16 @@ class EndpointSecurityTests {
 			.content("""
 					{"name":"canary key","role":"REP"}
 					"""), "demo-acme-admin"), "$.id"));
+		canaries.put("document", JsonPath.read(body(multipart("/api/knowledge/documents").file(new MockMultipartFile(
+				"file", "canary.md", "text/markdown", """
+						---
+						title: Acme canary
+						type: faq
+						---
+						# Acme canary
+
+						Only tenant acme may see this document.
+						""".getBytes(StandardCharsets.UTF_8))), "demo-acme-admin"), "$.id"));
 	}
 
 	@Test
@@ -237,7 +252,7 @@ class EndpointSecurityTests {
 		return "demo-" + tenant + "-" + role.name().toLowerCase(Locale.ROOT);
 	}
 
-	private String body(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String key)
+	private String body(org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request, String key)
 			throws Exception {
 		MvcResult result = mvc.perform(request.header("X-API-Key", key)).andReturn();
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isBetween(200, 299);
