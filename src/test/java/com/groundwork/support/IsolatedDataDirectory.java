@@ -15,8 +15,8 @@ import org.springframework.core.env.StandardEnvironment;
  * Gives every application context started by a test its own data directory (H2 file database, Lucene index), so
  * that cached contexts never share a database or fight over an index lock. It ranks below test, system and
  * environment properties, so a test that sets {@code groundwork.data-dir} itself keeps its own. Likewise, test
- * contexts do not ingest the sample corpus at start-up (embedding it for every cached context would cost minutes);
- * a test that needs it sets {@code groundwork.knowledge.sync-on-start=true}.
+ * contexts do not ingest the sample corpus at start-up (embedding it for every cached context would cost minutes) and
+ * their knowledge folder is an empty one of their own, so a sync requested by a test embeds only what it put there.
  */
 public class IsolatedDataDirectory implements EnvironmentPostProcessor {
 
@@ -27,9 +27,12 @@ public class IsolatedDataDirectory implements EnvironmentPostProcessor {
 		try {
 			Files.createDirectories(ROOT);
 			Path directory = Files.createTempDirectory(ROOT.toAbsolutePath(), "context-");
+			Path knowledge = Files.createDirectories(directory.resolve("knowledge"));
 			environment.getPropertySources()
-				.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new MapPropertySource(
-						"isolatedDataDirectory", Map.of("groundwork.data-dir", directory.toString(), "groundwork.knowledge.sync-on-start", "false")));
+				.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new MapPropertySource("isolatedDataDirectory",
+								Map.of("groundwork.data-dir", directory.toString(), "groundwork.knowledge.folder",
+										knowledge.toString(), "groundwork.knowledge.sync-on-start", "false")));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
