@@ -1,6 +1,8 @@
 package com.groundwork.identity.internal;
 
 import com.groundwork.identity.TenantId;
+import com.groundwork.identity.TenantSummary;
+import com.groundwork.identity.Tenants;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** Tenants. Unlike other repositories this one is not tenant-scoped: callers decide who may see which tenant. */
 @Repository
-class TenantRepository {
+class TenantRepository implements Tenants {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -46,5 +48,10 @@ class TenantRepository {
 
 	List<TenantView> findAll() {
 		return jdbc.sql("SELECT id, slug, name, region, created_at FROM tenant ORDER BY slug").query(TenantView.class).list();
+	}
+
+	@Override
+	public List<TenantSummary> all() {
+		return findAll().stream().map(tenant -> new TenantSummary(new TenantId(tenant.id()), tenant.slug(), tenant.name())).toList();
 	}
 }
