@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.groundwork.identity.Role;
@@ -64,7 +65,8 @@ class EndpointSecurityTests {
 	private static final Map<String, Function<EndpointSecurityTests, Map<String, String>>> CANARIES = Map.of(
 			"/api/admin/tenants/{id}", test -> Map.of("id", test.canaries.get("tenant")),
 			"/api/admin/users/{id}", test -> Map.of("id", test.canaries.get("user")),
-			"/api/admin/api-keys/{id}", test -> Map.of("id", test.canaries.get("apiKey")));
+			"/api/admin/api-keys/{id}", test -> Map.of("id", test.canaries.get("apiKey")),
+			"/api/leads/{externalId}", test -> Map.of("externalId", test.canaries.get("lead")));
 
 	@Autowired
 	MockMvc mvc;
@@ -99,6 +101,13 @@ class EndpointSecurityTests {
 			.content("""
 					{"name":"canary key","role":"REP"}
 					"""), "demo-acme-admin"), "$.id"));
+		canaries.put("lead", JsonPath.read(body(put("/api/leads/CANARY-1").contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"schemaVersion":2,"externalId":"CANARY-1",
+					 "contact":{"firstName":"Canary","email":"canary@acme-only.example","country":"US"},
+					 "company":{"name":"Acme canary account"},
+					 "consent":{"status":"NONE"}}
+					"""), "demo-acme-marketer"), "$.externalId"));
 	}
 
 	@Test
