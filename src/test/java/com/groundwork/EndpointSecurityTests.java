@@ -159,12 +159,18 @@ class EndpointSecurityTests {
 					assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
 				}));
 			}
-			// ...and the roles it names get past security (whatever the handler then says of an empty request).
+			// ...and the roles it names get past security (whatever the handler then says of an empty request). A
+			// handler that also wants the request signed (webhooks) may answer 401, challenging for the signature
+			// rather than for the caller's credentials.
 			Role allowed = endpoint.allowed().iterator().next();
 			tests.add(DynamicTest.dynamicTest(endpoint + " as " + allowed + " passes security", () -> {
 				MvcResult result = mvc.perform(request(endpoint.method(), expand(endpoint.pattern(), Map.of()))
 					.header("X-API-Key", key("acme", allowed))).andReturn();
-				assertThat(result.getResponse().getStatus()).as("%s as %s", endpoint, allowed).isNotIn(401, 403);
+				int status = result.getResponse().getStatus();
+				String challenge = String.valueOf(result.getResponse().getHeader("WWW-Authenticate"));
+				assertThat(status == 401 && challenge.startsWith("Signature ") ? 200 : status)
+					.as("%s as %s (%s)", endpoint, allowed, challenge)
+					.isNotIn(401, 403);
 			}));
 		}
 		return tests.stream();
