@@ -11,8 +11,10 @@ import com.groundwork.lead.internal.scoring.ScoringSettings.IdealCustomerProfile
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +36,7 @@ public class LeadScorer {
 	private final Seniority seniority;
 	private final IntentSignals intentSignals;
 	private final Map<String, Integer> seniorityPoints;
+	private final Map<List<String>, Phrases> titlePhrases = new ConcurrentHashMap<>();
 
 	LeadScorer(Seniority seniority, IntentSignals intentSignals, ScoringSettings settings) {
 		this.seniority = seniority;
@@ -83,7 +86,7 @@ public class LeadScorer {
 		if (contact.title() == null) {
 			reasons.add(new Reason("title", 0, "job title unknown"));
 		}
-		else if (new Phrases(profile.titleKeywords()).foundIn(contact.title())) {
+		else if (titlePhrases.computeIfAbsent(profile.titleKeywords(), Phrases::new).foundIn(contact.title())) {
 			reasons.add(new Reason("title", TITLE, contact.title() + " owns the problem the product solves"));
 		}
 		else {
