@@ -100,6 +100,11 @@ class LeadImportTests {
 		mvc.perform(post("/api/leads/import").header("X-API-Key", "demo-acme-marketer")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{}")).andExpect(status().isUnsupportedMediaType());
+		mvc.perform(multipart("/api/leads/import")
+			.file(new MockMultipartFile("upload", "leads.csv", "text/csv", HEADER.getBytes(StandardCharsets.UTF_8)))
+			.header("X-API-Key", "demo-acme-marketer"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
 		mvc.perform(post("/api/leads/import").header("X-API-Key", "demo-acme-rep").contentType("text/csv").content(HEADER))
 			.andExpect(status().isForbidden());
 	}

@@ -2,6 +2,7 @@ package com.groundwork.lead.internal.importing;
 
 import com.groundwork.identity.CurrentActor;
 import com.groundwork.identity.Role;
+import com.groundwork.lead.internal.contract.ContractViolatedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,6 +51,9 @@ class LeadImportController {
 			}
 		}
 		var contentType = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+		if (contentType != null && MediaType.MULTIPART_FORM_DATA.includes(contentType)) {
+			throw new ContractViolatedException("file", "is missing: send the CSV in the multipart field 'file'");
+		}
 		if (contentType != null && TEXT_CSV.includes(contentType)) {
 			var charset = contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset();
 			try (var reader = new InputStreamReader(request.getInputStream(), charset)) {
