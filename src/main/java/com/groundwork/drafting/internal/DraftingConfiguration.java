@@ -68,7 +68,7 @@ class DraftingConfiguration {
 			PassageSearch search, TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, DraftingSettings settings,
 			Clock clock) {
-		return new DraftPipeline(leadFeatures, leadScores, router, new PassageRetrieval(search), tiers, cache, budget,
+		return new DraftPipeline(leadFeatures, leadScores, router, new PassageRetrieval(search, settings.excludedTitles()), tiers, cache, budget,
 				drafts, events, new TransactionTemplate(transactionManager), Executors.newVirtualThreadPerTaskExecutor(),
 				settings, clock);
 	}

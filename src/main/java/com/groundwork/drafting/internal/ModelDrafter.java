@@ -22,6 +22,7 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.chat.prompt.PromptTemplate;
@@ -47,9 +48,14 @@ class ModelDrafter implements Drafter {
 	private final Bulkhead bulkhead;
 
 	ModelDrafter(String name, int tier, DraftingSettings.Tier settings, JsonMapper mapper) {
+		this(name, tier, settings, new OpenAiCompatibleChatModel(settings, mapper), mapper);
+	}
+
+	/** A tier over any chat model (the benchmark's zero-latency model, for one). */
+	ModelDrafter(String name, int tier, DraftingSettings.Tier settings, ChatModel model, JsonMapper mapper) {
 		this.tier = tier;
 		this.settings = settings;
-		this.chat = ChatClient.builder(new OpenAiCompatibleChatModel(settings, mapper)).build();
+		this.chat = ChatClient.builder(model).build();
 		this.converter = new BeanOutputConverter<>(ModelDraft.class, mapper);
 		IntervalBiFunction<Object> backoff = (attempt, outcome) -> {
 			if (outcome.isLeft() && outcome.getLeft() instanceof ModelCallException failure

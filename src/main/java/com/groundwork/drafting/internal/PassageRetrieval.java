@@ -7,6 +7,7 @@ import com.groundwork.search.SearchFilters;
 import com.groundwork.search.SearchQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +23,15 @@ class PassageRetrieval {
 
 	private final PassageSearch search;
 
-	PassageRetrieval(PassageSearch search) {
+	private final List<String> excludedTitles;
+
+	/**
+	 * @param excludedTitles passages of documents whose title contains one of these (any case) are never used, e.g.
+	 * {@code (internal)}: a stopgap until knowledge metadata carries the document's visibility
+	 */
+	PassageRetrieval(PassageSearch search, List<String> excludedTitles) {
 		this.search = search;
+		this.excludedTitles = excludedTitles.stream().map(title -> title.toLowerCase(Locale.ROOT)).toList();
 	}
 
 	/** The query that was run and the passages found, labelled {@code P1}… in rank order. */
@@ -43,15 +51,22 @@ class PassageRetrieval {
 		var industry = lead.feature("company.industry").toLowerCase(Locale.ROOT);
 		var region = lead.feature("company.sales-region").toLowerCase(Locale.ROOT);
 		var languages = language.isBlank() ? Set.<String>of() : Set.of(language);
-		var strict = new SearchFilters(Set.copyOf(prompt.retrievalTypes()), Set.of(),
-				industry.isBlank() ? Set.of() : Set.of(industry, "all"),
-				region.isBlank() ? Set.of() : Set.of(region, "global"), languages);
-		var relaxed = new SearchFilters(Set.of(), Set.of(), Set.of(), Set.of(), languages);
+		var types = Set.copyOf(prompt.retrievalTypes());
+		var industries = industry.isBlank() ? Set.<String>of() : Set.of(industry, "all");
+		var regions = region.isBlank() ? Set.<String>of() : Set.of(region, "global");
+		// From the lead's own segment to anything: region goes first, then language (a lead in a language the
+		// knowledge lacks still gets its industry's documents), then industry, then the prompt's document types.
+		var ladder = new LinkedHashSet<SearchFilters>(List.of(
+				new SearchFilters(types, Set.of(), industries, regions, languages),
+				new SearchFilters(types, Set.of(), industries, Set.of(), languages),
+				new SearchFilters(types, Set.of(), industries, Set.of(), Set.of()),
+				new SearchFilters(types, Set.of(), Set.of(), Set.of(), Set.of()),
+				new SearchFilters(Set.of(), Set.of(), Set.of(), Set.of(), languages), SearchFilters.NONE));
 
 		var found = new LinkedHashMap<UUID, Passage>();
-		for (var filters : List.of(strict, relaxed, SearchFilters.NONE)) {
+		for (var filters : ladder) {
 			for (var passage : search.search(new SearchQuery(tenant, query, k, filters, false))) {
-				if (found.size() < k) {
+				if (found.size() < k && !excluded(passage)) {
 					found.putIfAbsent(passage.chunkId(), passage);
 				}
 			}
@@ -64,6 +79,11 @@ class PassageRetrieval {
 			labelled.add(new GroundingPassage("P" + (labelled.size() + 1), passage));
 		}
 		return new Retrieved(query, labelled);
+	}
+
+	private boolean excluded(Passage passage) {
+		var title = passage.documentTitle().toLowerCase(Locale.ROOT);
+		return excludedTitles.stream().anyMatch(title::contains);
 	}
 
 	static Map<String, GroundingPassage> byLabel(List<GroundingPassage> passages) {

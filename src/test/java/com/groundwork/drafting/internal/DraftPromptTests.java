@@ -118,7 +118,7 @@ class DraftPromptTests {
 		return new DraftingSettings(PROMPTS, 6, Map.of(),
 				new DraftingSettings.Routing(List.of("small", "offline"), List.of("large", "small", "offline"), 80, 0.05),
 				variants, new DraftingSettings.Cache(java.time.Duration.ofHours(1), 100), Map.of(),
-				new DraftingSettings.Sidebar(List.of("'self'")), true);
+				new DraftingSettings.Sidebar(List.of("'self'")), List.of("(internal)"), true);
 	}
 
 	private static String valid() throws IOException {
