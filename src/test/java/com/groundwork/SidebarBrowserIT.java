@@ -92,6 +92,8 @@ class SidebarBrowserIT {
 		assertThat(cited).isNotEmpty();
 		assertThat(cited).allSatisfy(sentence -> assertThat(sentence.getAttribute("title")).contains(" — "));
 		assertThat(browser.findElement(By.cssSelector("[data-testid=draft]")).getText()).contains("Hi Dana,");
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+				browser.findElement(By.cssSelector("[data-testid=draft]")));
 		screenshot("sidebar.png");
 
 		browser.findElement(By.cssSelector("[data-testid=submit]")).click();
