@@ -71,7 +71,9 @@ class EndpointSecurityTests {
 			"/api/admin/api-keys/{id}", test -> Map.of("id", test.canaries.get("apiKey")),
 			"/api/knowledge/documents/{id}", test -> Map.of("id", test.canaries.get("document")),
 			"/knowledge/documents/{id}/delete", test -> Map.of("id", test.canaries.get("document")),
-			"/api/leads/{externalId}", test -> Map.of("externalId", test.canaries.get("lead")));
+			"/api/leads/{externalId}", test -> Map.of("externalId", test.canaries.get("lead")),
+			"/api/drafts/{id}", test -> Map.of("id", test.canaries.get("draft")),
+			"/sidebar/drafts/{id}/submit", test -> Map.of("id", test.canaries.get("draft")));
 
 	@Autowired
 	MockMvc mvc;
@@ -123,6 +125,10 @@ class EndpointSecurityTests {
 					 "company":{"name":"Acme canary account"},
 					 "consent":{"status":"NONE"}}
 					"""), "demo-acme-marketer"), "$.externalId"));
+		canaries.put("draft", JsonPath.read(body(post("/api/drafts").contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"leadExternalId":"CANARY-1","angle":"intro"}
+					"""), "demo-acme-rep"), "$.id"));
 	}
 
 	@Test

@@ -1,0 +1,342 @@
+package com.groundwork.drafting.internal;
+
+import com.groundwork.drafting.DraftEvaluation;
+import com.groundwork.identity.TenantId;
+import com.groundwork.identity.Tenants;
+import com.groundwork.knowledge.KnowledgeIngestion;
+import com.groundwork.knowledge.SourceDocument;
+import com.groundwork.lead.LeadFeatures;
+import com.groundwork.lead.LeadIntake;
+import com.groundwork.lead.LeadScores;
+import com.groundwork.search.PassageSearch;
+import com.groundwork.search.SearchFilters;
+import com.groundwork.search.SearchQuery;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.metadata.DefaultUsage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Golden cases and the sidebar overhead benchmark, each on a pipeline of its own (no cache, chosen tiers). */
+@Service
+class DraftEvaluationService implements DraftEvaluation {
+
+	private static final Pattern NUMBER = Pattern.compile("\\d[\\d.,]*\\d%?|\\d%?");
+
+	private static final Pattern NAME = Pattern.compile("(?<=[\\s(])\\p{Lu}[\\p{L}&'-]+");
+
+	private final LeadFeatures leadFeatures;
+	private final LeadScores leadScores;
+	private final LeadIntake leadIntake;
+	private final VariantRouter router;
+	private final PassageSearch search;
+	private final KnowledgeIngestion ingestion;
+	private final DraftRepository drafts;
+	private final ApplicationEventPublisher events;
+	private final PlatformTransactionManager transactions;
+	private final DraftingSettings settings;
+	private final Tenants tenants;
+	private final JsonMapper mapper;
+	private final Clock clock;
+
+	DraftEvaluationService(LeadFeatures leadFeatures, LeadScores leadScores, LeadIntake leadIntake,
+			VariantRouter router, PassageSearch search, KnowledgeIngestion ingestion, DraftRepository drafts,
+			ApplicationEventPublisher events, PlatformTransactionManager transactions, DraftingSettings settings,
+			Tenants tenants, JsonMapper mapper, Clock clock) {
+		this.leadFeatures = leadFeatures;
+		this.leadScores = leadScores;
+		this.leadIntake = leadIntake;
+		this.router = router;
+		this.search = search;
+		this.ingestion = ingestion;
+		this.drafts = drafts;
+		this.events = events;
+		this.transactions = transactions;
+		this.settings = settings;
+		this.tenants = tenants;
+		this.mapper = mapper;
+		this.clock = clock;
+	}
+
+	@Override
+	public String goldenCases(TenantId tenant, Path casesDir, Path knowledge, PrintStream progress) {
+		var cases = readCases(casesDir);
+		var documents = new LinkedHashSet<String>();
+		cases.forEach(golden -> documents.addAll(golden.documents()));
+		if (cases.stream().anyMatch(golden -> golden.documents().isEmpty())) {
+			documents.addAll(markdownDocuments(knowledge));
+		}
+		ingest(tenant, knowledge, documents, progress);
+		var pipeline = pipeline(Map.of("offline", new OfflineDrafter()));
+		var slug = slugOf(tenant);
+		int passed = 0;
+		int factual = 0;
+		int grounded = 0;
+		for (var golden : cases) {
+			var externalId = golden.lead() instanceof Map<?, ?> contract
+					? leadIntake.accept(tenant, mapper.valueToTree(contract)) : String.valueOf(golden.lead());
+			var draft = pipeline.generate(new GenerationRequest(tenant, slug, "eval", externalId,
+					Angle.of(golden.angle()).orElseThrow(() -> new IllegalArgumentException(golden.id() + ": angle")),
+					Tone.of(golden.tone()).orElseThrow(() -> new IllegalArgumentException(golden.id() + ": tone")),
+					GenerationRequest.Channel.CAMPAIGN));
+			var failures = check(golden, draft);
+			var snapshot = leadFeatures.findSnapshot(tenant,
+					UUID.fromString(draft.provenance().featureSnapshot().substring(0, 36))).orElseThrow();
+			var leadText = String.join(" ", snapshot.minimized().values().stream().map(value -> value.value()).toList());
+			var sentences = draft.content().sentences();
+			for (int i = 1; i < sentences.size(); i++) {
+				var claims = claims(sentences.get(i).text());
+				if (claims.isEmpty() && sentences.get(i).citations().isEmpty()) {
+					continue;
+				}
+				factual++;
+				var evidence = leadText + " " + String.join(" ",
+						sentences.get(i).citations().stream().map(citation -> citation.snippet()).toList());
+				if (claims.stream().allMatch(claim -> evidence.contains(claim))) {
+					grounded++;
+				}
+				else {
+					failures.add("sentence " + i + " has claims not in its passages: " + claims);
+				}
+			}
+			if (failures.isEmpty()) {
+				passed++;
+				progress.println("PASS " + golden.id());
+			}
+			else {
+				progress.println("FAIL " + golden.id() + ": " + String.join("; ", failures));
+			}
+		}
+		double groundedness = factual == 0 ? 0 : (double) grounded / factual;
+		return "{\"cases\":" + cases.size() + ",\"passed\":" + passed + ",\"groundedness\":"
+				+ String.format(Locale.ROOT, "%.3f", groundedness) + "}";
+	}
+
+	@Override
+	public String benchSidebarDrafts(TenantId tenant, int count, PrintStream progress) {
+		var slug = slugOf(tenant);
+		var zeroLatency = new ModelDrafter("bench", 1, benchTier(), new InstantModel(mapper), mapper);
+		var pipeline = pipeline(Map.of("offline", new OfflineDrafter(), "small", zeroLatency));
+		var leads = List.of("L-1001", "L-1003", "L-1007", "L-1010", "L-1012", "L-1013", "L-1014", "L-1017", "L-1018",
+				"L-1020");
+		var angles = Angle.values();
+		int warmUp = Math.min(30, count);
+		long[] millis = new long[count];
+		for (int i = -warmUp; i < count; i++) {
+			var lead = leads.get(Math.floorMod(i, leads.size()));
+			var angle = angles[Math.floorMod(i, angles.length)];
+			long started = System.nanoTime();
+			var draft = pipeline.generate(new GenerationRequest(tenant, slug, "bench", lead, angle, Tone.FRIENDLY,
+					GenerationRequest.Channel.SIDEBAR));
+			long elapsed = System.nanoTime() - started;
+			if (draft.provenance().tier() != 1) {
+				throw new IllegalStateException("The benchmark draft was not written by the zero-latency model: "
+						+ draft.failureReason() + " " + draft.provenance().attempts());
+			}
+			if (i >= 0) {
+				millis[i] = elapsed;
+				if ((i + 1) % 50 == 0) {
+					progress.println("bench-draft: " + (i + 1) + "/" + count);
+				}
+			}
+		}
+		pipeline.close();
+		Arrays.sort(millis);
+		return "{\"drafts\":" + count + ",\"p50_ms\":" + ms(percentile(millis, 0.50)) + ",\"p99_ms\":"
+				+ ms(percentile(millis, 0.99)) + "}";
+	}
+
+	private DraftPipeline pipeline(Map<String, Drafter> drafters) {
+		var evalSettings = new DraftingSettings(settings.promptsDir(), settings.passages(), Map.of(),
+				new DraftingSettings.Routing(List.of("small", "offline"), List.of("small", "offline"), 101, 0),
+				settings.variants(), settings.cache(), Map.of(), settings.sidebar(), settings.excludedTitles(), true);
+		return new DraftPipeline(leadFeatures, leadScores, router, new PassageRetrieval(search, settings.excludedTitles()),
+				new TierRouting(drafters, evalSettings), new DraftCache(Duration.ZERO, 0, clock),
+				new DraftBudget(drafts, evalSettings, clock), drafts, events, new TransactionTemplate(transactions),
+				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock);
+	}
+
+	private static DraftingSettings.Tier benchTier() {
+		return new DraftingSettings.Tier("in-process", "", "zero-latency", "", Duration.ofSeconds(5), 700, 0, 1,
+				Duration.ofMillis(1), Duration.ofSeconds(1), 64, Duration.ofSeconds(1), 50, 1000, Duration.ofSeconds(1),
+				java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO);
+	}
+
+	/** Answers at once: the greeting and one sentence citing P1, as structured output. */
+	private record InstantModel(JsonMapper mapper) implements ChatModel {
+
+		@Override
+		public ChatResponse call(org.springframework.ai.chat.prompt.Prompt prompt) {
+			var content = """
+					{"subject":"A quick idea","sentences":[{"text":"Hi [[FIRST_NAME]],","passages":[]},
+					{"text":"Teams like yours use our platform to plan their docks.","passages":["P1"]}],
+					"callToAction":"Worth a short call?"}""";
+			return new ChatResponse(List.of(new Generation(new AssistantMessage(content))),
+					ChatResponseMetadata.builder().model("zero-latency").usage(new DefaultUsage(0, 0)).build());
+		}
+	}
+
+	private static long percentile(long[] sorted, double share) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int index = (int) Math.ceil(share * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+	}
+
+	private static String ms(long nanos) {
+		return String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0);
+	}
+
+	private String slugOf(TenantId tenant) {
+		return tenants.all().stream().filter(summary -> summary.id().equals(tenant)).findFirst().orElseThrow().slug();
+	}
+
+	/** One golden case. */
+	record GoldenCase(String id, Object lead, String angle, String tone, List<String> documents,
+			List<String> mustCite, List<String> mustNotMention, String outcome, int minCitedSentences) {
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<GoldenCase> readCases(Path directory) {
+		List<Path> files;
+		try (Stream<Path> list = Files.list(directory)) {
+			files = list.filter(path -> path.toString().endsWith(".yaml")).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		var cases = new ArrayList<GoldenCase>();
+		for (var file : files) {
+			Map<String, Object> yaml;
+			try {
+				yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			var expect = (Map<String, Object>) yaml.getOrDefault("expect", Map.of());
+			cases.add(new GoldenCase(String.valueOf(yaml.getOrDefault("id", file.getFileName().toString())),
+					yaml.get("lead"), String.valueOf(yaml.get("angle")), String.valueOf(yaml.getOrDefault("tone", "friendly")),
+					(List<String>) yaml.getOrDefault("documents", List.of()),
+					(List<String>) expect.getOrDefault("mustCite", List.of()),
+					(List<String>) expect.getOrDefault("mustNotMention", List.of()),
+					String.valueOf(expect.getOrDefault("outcome", "generated")),
+					((Number) expect.getOrDefault("minCitedSentences", 1)).intValue()));
+		}
+		return cases;
+	}
+
+	private static List<String> check(GoldenCase golden, Draft draft) {
+		var failures = new ArrayList<String>();
+		if (!draft.status().name().equalsIgnoreCase(golden.outcome())) {
+			failures.add("status " + draft.status() + " (" + draft.failureReason() + "), expected " + golden.outcome());
+			return failures;
+		}
+		var text = (draft.subject() + "\n" + draft.body()).toLowerCase(Locale.ROOT);
+		for (var banned : golden.mustNotMention()) {
+			if (text.contains(banned.toLowerCase(Locale.ROOT))) {
+				failures.add("mentions '" + banned + "'");
+			}
+		}
+		var titles = draft.content().sentences().stream()
+			.flatMap(sentence -> sentence.citations().stream())
+			.map(citation -> citation.documentTitle().toLowerCase(Locale.ROOT))
+			.toList();
+		for (var cite : golden.mustCite()) {
+			if (titles.stream().noneMatch(title -> title.contains(cite.toLowerCase(Locale.ROOT)))) {
+				failures.add("cites no document titled like '" + cite + "' (cited: " + titles + ")");
+			}
+		}
+		long cited = draft.content().sentences().stream().filter(sentence -> !sentence.citations().isEmpty()).count();
+		if (cited < golden.minCitedSentences()) {
+			failures.add(cited + " cited sentences, expected at least " + golden.minCitedSentences());
+		}
+		return failures;
+	}
+
+	/** Numbers and capitalized names in a sentence (not its first word): what must be backed by evidence. */
+	static List<String> claims(String sentence) {
+		var claims = new ArrayList<String>();
+		NUMBER.matcher(sentence).results().forEach(match -> claims.add(match.group()));
+		NAME.matcher(sentence).results().forEach(match -> claims.add(match.group().replaceAll("('s|’s)$", "").replaceAll("['-]+$", "")));
+		return claims;
+	}
+
+	/** Every Markdown document of the knowledge folder: the default corpus of a case that names none. */
+	private static List<String> markdownDocuments(Path knowledge) {
+		try (Stream<Path> walk = Files.walk(knowledge)) {
+			return walk.filter(path -> path.toString().endsWith(".md") && !path.getFileName().toString().equals("README.md"))
+				.map(path -> knowledge.relativize(path).toString().replace('\\', '/'))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void ingest(TenantId tenant, Path knowledge, LinkedHashSet<String> documents, PrintStream progress) {
+		var waiting = new LinkedHashMap<UUID, String>();
+		for (var document : documents) {
+			try {
+				var outcome = ingestion.ingest(tenant, new SourceDocument(document,
+						Files.readAllBytes(knowledge.resolve(document))));
+				waiting.put(outcome.documentId(), document);
+				progress.println("knowledge: " + document + " " + outcome.status() + " (" + outcome.chunks() + " passages)");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		// The search index follows the knowledge module's events: wait until each document can be found.
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+			waiting.entrySet().removeIf(entry -> {
+				var query = entry.getValue().replaceAll(".*/", "").replaceAll("\\.[a-z]+$", "").replace('-', ' ');
+				return search.search(new SearchQuery(tenant, query, 50, SearchFilters.NONE, false))
+					.stream()
+					.anyMatch(passage -> passage.documentId().equals(entry.getKey()));
+			});
+			if (!waiting.isEmpty()) {
+				try {
+					Thread.sleep(200);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+			}
+		}
+		if (!waiting.isEmpty()) {
+			throw new IllegalStateException("Not searchable after 3 minutes: " + waiting.values());
+		}
+	}
+}

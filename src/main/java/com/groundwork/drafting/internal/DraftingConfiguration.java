@@ -1,0 +1,89 @@
+package com.groundwork.drafting.internal;
+
+import com.groundwork.identity.Role;
+import com.groundwork.lead.LeadFeatures;
+import com.groundwork.lead.LeadScores;
+import com.groundwork.search.PassageSearch;
+import com.groundwork.web.NavigationItem;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.concurrent.Executors;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the drafting pipeline; the prompt registry is read and checked here, at start-up. */
+@Configuration(proxyBeanMethods = false)
+class DraftingConfiguration {
+
+	@Bean
+	PromptRegistry promptRegistry(DraftingSettings settings) {
+		return new PromptRegistry(settings.promptsDir());
+	}
+
+	@Bean
+	VariantRouter variantRouter(PromptRegistry registry, DraftingSettings settings) {
+		return new VariantRouter(registry, settings);
+	}
+
+	@Bean
+	DraftRepository draftRepository(JdbcClient jdbc, JsonMapper mapper) {
+		return new DraftRepository(jdbc, mapper);
+	}
+
+	@Bean
+	DraftBudget draftBudget(DraftRepository drafts, DraftingSettings settings, Clock clock) {
+		return new DraftBudget(drafts, settings, clock);
+	}
+
+	@Bean
+	DraftCache draftCache(DraftingSettings settings, Clock clock) {
+		return new DraftCache(settings.cache().ttl(), settings.cache().maxEntries(), clock);
+	}
+
+	@Bean
+	TierRouting tierRouting(DraftingSettings settings, JsonMapper mapper) {
+		var drafters = new LinkedHashMap<String, Drafter>();
+		drafters.put("offline", new OfflineDrafter());
+		int tier = 1;
+		for (var name : new String[] { "small", "large" }) {
+			var tierSettings = settings.tiers().get(name);
+			if (tierSettings != null && tierSettings.enabled()) {
+				drafters.put(name, new ModelDrafter(name, tier, tierSettings, mapper));
+			}
+			tier++;
+		}
+		return new TierRouting(drafters, settings);
+	}
+
+	@Bean(destroyMethod = "close")
+	DraftPipeline draftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router,
+			PassageSearch search, TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, DraftingSettings settings,
+			Clock clock) {
+		return new DraftPipeline(leadFeatures, leadScores, router, new PassageRetrieval(search, settings.excludedTitles()), tiers, cache, budget,
+				drafts, events, new TransactionTemplate(transactionManager), Executors.newVirtualThreadPerTaskExecutor(),
+				settings, clock);
+	}
+
+	@Bean
+	NavigationItem sidebarNavigation() {
+		return new NavigationItem("Sidebar", "/sidebar", 30, EnumSet.of(Role.REP, Role.MARKETER, Role.ADMIN));
+	}
+
+	/** Before Spring Security's filters, so that it can take over their frame headers for the sidebar only. */
+	@Bean
+	FilterRegistrationBean<SidebarFrameFilter> sidebarFrameFilter(DraftingSettings settings) {
+		var registration = new FilterRegistrationBean<>(new SidebarFrameFilter(settings.sidebar().frameAncestors()));
+		registration.addUrlPatterns("/sidebar", "/sidebar/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+}

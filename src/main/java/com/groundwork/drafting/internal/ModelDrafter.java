@@ -1,0 +1,217 @@
+package com.groundwork.drafting.internal;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.chat.prompt.PromptTemplate;
+import org.springframework.ai.converter.BeanOutputConverter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tier 1 or 2: a model behind Spring AI's {@link ChatClient}, answering with structured output
+ * ({@link BeanOutputConverter} of {@link ModelDraft}). Personal lead features are replaced by placeholders before the
+ * prompt leaves the service and put back in the answer; lead features and passages go only into the template's
+ * delimited data sections. Each call runs inside a bulkhead and a circuit breaker, and is retried with exponential
+ * backoff and jitter on 429 and 5xx (waiting what {@code Retry-After} asks, up to a limit); a malformed answer gets
+ * one repair re-ask.
+ */
+class ModelDrafter implements Drafter {
+
+	private final int tier;
+	private final DraftingSettings.Tier settings;
+	private final ChatClient chat;
+	private final BeanOutputConverter<ModelDraft> converter;
+	private final Retry retry;
+	private final CircuitBreaker circuitBreaker;
+	private final Bulkhead bulkhead;
+
+	ModelDrafter(String name, int tier, DraftingSettings.Tier settings, JsonMapper mapper) {
+		this(name, tier, settings, new OpenAiCompatibleChatModel(settings, mapper), mapper);
+	}
+
+	/** A tier over any chat model (the benchmark's zero-latency model, for one). */
+	ModelDrafter(String name, int tier, DraftingSettings.Tier settings, ChatModel model, JsonMapper mapper) {
+		this.tier = tier;
+		this.settings = settings;
+		this.chat = ChatClient.builder(model).build();
+		this.converter = new BeanOutputConverter<>(ModelDraft.class, mapper);
+		IntervalBiFunction<Object> backoff = (attempt, outcome) -> {
+			if (outcome.isLeft() && outcome.getLeft() instanceof ModelCallException failure
+					&& failure.retryAfter() != null) {
+				return failure.retryAfter().toMillis();
+			}
+			long base = settings.initialBackoff().toMillis() << Math.min(attempt - 1, 10);
+			return (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble()));
+		};
+		this.retry = Retry.of("drafting-" + name, RetryConfig.custom()
+			.maxAttempts(Math.max(1, settings.maxAttempts()))
+			.intervalBiFunction(backoff)
+			.retryOnException(failure -> failure instanceof ModelCallException call && call.retryable()
+					&& (call.retryAfter() == null || call.retryAfter().compareTo(settings.maxRetryAfter()) <= 0))
+			.failAfterMaxAttempts(false)
+			.build());
+		this.circuitBreaker = CircuitBreaker.of("drafting-" + name, CircuitBreakerConfig.custom()
+			.failureRateThreshold(settings.failureRateThreshold())
+			.minimumNumberOfCalls(settings.minimumCalls())
+			.slidingWindowSize(Math.max(settings.minimumCalls(), 20))
+			.waitDurationInOpenState(settings.openDuration())
+			.recordException(failure -> failure instanceof ModelCallException)
+			.build());
+		this.bulkhead = Bulkhead.of("drafting-" + name, BulkheadConfig.custom()
+			.maxConcurrentCalls(settings.maxConcurrentCalls())
+			.maxWaitDuration(settings.maxWait())
+			.build());
+	}
+
+	@Override
+	public int tier() {
+		return tier;
+	}
+
+	@Override
+	public String model() {
+		return settings.model();
+	}
+
+	CircuitBreaker circuitBreaker() {
+		return circuitBreaker;
+	}
+
+	@Override
+	public Composition write(DraftInput input) {
+		var pseudonyms = input.lead().personalValues();
+		var variables = Map.<String, Object>of("angle", input.angle().slug(), "tone", input.tone().slug(),
+				"lead_features", leadFeatures(input, pseudonyms), "passages", passages(input), "format",
+				converter.getFormat());
+		var messages = new ArrayList<Message>();
+		messages.add(new UserMessage(new PromptTemplate(input.prompt().body()).render(variables)));
+
+		long started = System.nanoTime();
+		var first = call(messages);
+		int promptTokens = tokens(first, true);
+		int completionTokens = tokens(first, false);
+		var text = textOf(first);
+		ModelDraft draft;
+		boolean repaired = false;
+		try {
+			draft = converter.convert(text);
+		}
+		catch (RuntimeException malformed) {
+			messages.add(new AssistantMessage(text));
+			messages.add(new UserMessage(input.prompt().repair() + "\n\n" + converter.getFormat()));
+			var second = call(messages);
+			promptTokens += tokens(second, true);
+			completionTokens += tokens(second, false);
+			try {
+				draft = converter.convert(textOf(second));
+				repaired = true;
+			}
+			catch (RuntimeException stillMalformed) {
+				throw new DraftingFailedException("malformed",
+						"The model's answer was not the expected JSON, also after one repair re-ask");
+			}
+		}
+		if (draft == null) {
+			throw new DraftingFailedException("malformed", "The model answered with an empty draft");
+		}
+		long modelMillis = (System.nanoTime() - started) / 1_000_000;
+		var cost = cost(promptTokens, settings.inputCostPerMillion()).add(cost(completionTokens,
+				settings.outputCostPerMillion()));
+		return new Composition(restore(draft, pseudonyms), tier, settings.model(), promptTokens, completionTokens, cost,
+				modelMillis, repaired, false);
+	}
+
+	private ChatResponse call(List<Message> messages) {
+		Supplier<ChatResponse> call = () -> chat.prompt(new Prompt(List.copyOf(messages))).call().chatResponse();
+		var guarded = Retry.decorateSupplier(retry,
+				CircuitBreaker.decorateSupplier(circuitBreaker, Bulkhead.decorateSupplier(bulkhead, call)));
+		try {
+			var response = guarded.get();
+			if (response == null || response.getResult() == null) {
+				throw new DraftingFailedException("malformed", "The model answered without a result");
+			}
+			return response;
+		}
+		catch (CallNotPermittedException open) {
+			throw new DraftingFailedException("circuit-open",
+					"Tier " + tier + " is paused after repeated failures (circuit breaker open)");
+		}
+		catch (BulkheadFullException full) {
+			throw new DraftingFailedException("busy", "Tier " + tier + " has too many drafts in progress");
+		}
+	}
+
+	private static String textOf(ChatResponse response) {
+		var text = response.getResult().getOutput().getText();
+		return text == null ? "" : text;
+	}
+
+	private static int tokens(ChatResponse response, boolean prompt) {
+		var usage = response.getMetadata().getUsage();
+		if (usage == null) {
+			return 0;
+		}
+		var value = prompt ? usage.getPromptTokens() : usage.getCompletionTokens();
+		return value == null ? 0 : value;
+	}
+
+	private static BigDecimal cost(int tokens, BigDecimal perMillion) {
+		return perMillion.multiply(BigDecimal.valueOf(tokens)).divide(BigDecimal.valueOf(1_000_000), MathContext.DECIMAL64);
+	}
+
+	/** The minimized features, one per line, personal values replaced by their placeholders. */
+	static String leadFeatures(DraftInput input, Map<String, String> pseudonyms) {
+		var byValue = pseudonyms.entrySet().stream()
+			.collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey, (a, b) -> a));
+		return input.lead().minimized().values().stream()
+			.map(value -> value.name() + ": " + byValue.getOrDefault(value.value(), DataSections.clean(value.value())))
+			.collect(Collectors.joining("\n"));
+	}
+
+	static String passages(DraftInput input) {
+		return input.passages().stream()
+			.map(grounding -> "[" + grounding.label() + "] " + DataSections.clean(grounding.passage().documentTitle())
+					+ (grounding.passage().headingPath().isBlank() ? "" : " / " + DataSections.clean(grounding.passage().headingPath()))
+					+ "\n" + DataSections.clean(grounding.passage().text()))
+			.collect(Collectors.joining("\n\n"));
+	}
+
+	private static ModelDraft restore(ModelDraft draft, Map<String, String> pseudonyms) {
+		return new ModelDraft(restore(draft.subject(), pseudonyms),
+				draft.sentences().stream()
+					.map(sentence -> new ModelDraft.Sentence(restore(sentence.text(), pseudonyms), sentence.passages()))
+					.toList(),
+				restore(draft.callToAction(), pseudonyms));
+	}
+
+	private static String restore(String text, Map<String, String> pseudonyms) {
+		var restored = text;
+		for (var entry : pseudonyms.entrySet()) {
+			restored = restored.replace(entry.getKey(), entry.getValue());
+		}
+		return restored;
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.groundwork.drafting.internal;
+
+import org.jspecify.annotations.NullMarked;

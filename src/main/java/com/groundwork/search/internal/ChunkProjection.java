@@ -1,0 +1,32 @@
+package com.groundwork.search.internal;
+
+import com.groundwork.identity.TenantId;
+import com.groundwork.knowledge.KnowledgeChunk;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A search structure derived from the chunks table (the Lucene index, the pgvector table). It is only ever written
+ * from the current chunks of a document, so replaying an event or rebuilding from scratch converge on the same state.
+ */
+interface ChunkProjection {
+
+	/** A short name for logs. */
+	String name();
+
+	/**
+	 * Replaces all chunks of one document at once; an empty list removes the document. Durable when it returns, so an
+	 * event can be marked complete afterwards.
+	 */
+	void replace(TenantId tenant, UUID documentId, List<KnowledgeChunk> chunks);
+
+	/** Whether this projection is empty or was built by another version and must be rebuilt from the chunks table. */
+	boolean needsRebuild();
+
+	/** Drops everything, ready for {@link #add} calls. Nothing is visible or durable before {@link #finishRebuild}. */
+	void startRebuild();
+
+	void add(KnowledgeChunk chunk);
+
+	void finishRebuild();
+}

@@ -1,0 +1,215 @@
+package com.groundwork.search.internal;
+
+import com.groundwork.identity.TenantId;
+import com.groundwork.knowledge.KnowledgeChunk;
+import com.groundwork.search.SearchFilters;
+import com.pgvector.PGvector;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Vectors in PostgreSQL ({@code search_vector}, pgvector HNSW with cosine distance). Tenant and metadata filters are
+ * WHERE conditions; with {@code hnsw.iterative_scan = relaxed_order} pgvector keeps walking the graph until enough
+ * rows pass them, instead of filtering a fixed top-{@code ef_search}. Rows come back nearly ordered and are re-sorted
+ * here. Results are mapped to the Lucene documents of the same chunks, which carry the text.
+ */
+class PgVectorIndex implements VectorIndex, ChunkProjection {
+
+	private static final Map<String, String> COLUMNS = Map.of("type", "doc_type", "product", "product", "industry",
+			"industry", "region", "region", "language", "language");
+
+	private static final String INSERT = """
+			INSERT INTO search_vector (chunk_id, tenant_id, document_id, doc_type, product, industry, region, language, embedding)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (chunk_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, document_id = EXCLUDED.document_id,
+			  doc_type = EXCLUDED.doc_type, product = EXCLUDED.product, industry = EXCLUDED.industry,
+			  region = EXCLUDED.region, language = EXCLUDED.language, embedding = EXCLUDED.embedding""";
+
+	private static final int BATCH = 500;
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final TransactionTemplate readOnly;
+
+	private final int efSearch;
+
+	private @Nullable Connection rebuild;
+
+	private @Nullable PreparedStatement rebuildInsert;
+
+	private int pending;
+
+	PgVectorIndex(DataSource dataSource, PlatformTransactionManager transactionManager, SearchSettings settings) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
+		this.efSearch = settings.hnsw().efSearch();
+	}
+
+	@Override
+	public String name() {
+		return "pgvector";
+	}
+
+	@Override
+	public List<Hit> search(IndexSearcher searcher, TenantId tenant, SearchFilters filters, Query filter,
+			float[] vector, int depth) {
+		var sql = new StringBuilder(
+				"SELECT chunk_id, 1 - (embedding <=> ?) AS similarity FROM search_vector WHERE tenant_id = ?");
+		var arguments = new ArrayList<Object>();
+		var target = new PGvector(ChunkFields.unit(vector));
+		arguments.add(target);
+		arguments.add(tenant.value());
+		filters.byName().forEach((name, values) -> appendIn(sql, arguments, COLUMNS.get(name), values));
+		sql.append(" ORDER BY embedding <=> ? LIMIT ?");
+		arguments.add(target);
+		arguments.add(depth);
+		List<Scored> rows = readOnly.execute(status -> {
+			// SET LOCAL through set_config(..., true): scoped to this transaction, so pooled connections stay clean.
+			jdbc.queryForObject("SELECT set_config('hnsw.ef_search', ?, true)", String.class,
+					String.valueOf(Math.max(depth, efSearch)));
+			jdbc.queryForObject("SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true)", String.class);
+			return jdbc.query(sql.toString(),
+					(rs, row) -> new Scored(rs.getObject(1, UUID.class), rs.getFloat(2)), arguments.toArray());
+		});
+		if (rows == null || rows.isEmpty()) {
+			return List.of();
+		}
+		var sorted = new ArrayList<>(rows);
+		sorted.sort(Comparator.comparingDouble(Scored::similarity).reversed());
+		var docs = ChunkLookup.docsOf(searcher, sorted.stream().map(Scored::chunkId).toList());
+		var hits = new ArrayList<Hit>(sorted.size());
+		for (var row : sorted) {
+			var doc = docs.get(row.chunkId());
+			if (doc != null) {
+				hits.add(new Hit(doc, row.similarity()));
+			}
+		}
+		return hits;
+	}
+
+	private static void appendIn(StringBuilder sql, List<Object> arguments, String column, Set<String> values) {
+		if (values.isEmpty()) {
+			return;
+		}
+		sql.append(" AND ").append(column).append(" IN (").append("?, ".repeat(values.size() - 1)).append("?)");
+		arguments.addAll(values);
+	}
+
+	@Override
+	public void replace(TenantId tenant, UUID documentId, List<KnowledgeChunk> chunks) {
+		// Joins the event listener's transaction when there is one: delete and inserts commit together.
+		transactions.executeWithoutResult(status -> {
+			jdbc.update("DELETE FROM search_vector WHERE tenant_id = ? AND document_id = ?", tenant.value(), documentId);
+			jdbc.batchUpdate(INSERT, chunks, BATCH, (statement, chunk) -> bind(statement, chunk));
+		});
+	}
+
+	private static void bind(PreparedStatement statement, KnowledgeChunk chunk) throws SQLException {
+		var metadata = chunk.metadata();
+		statement.setObject(1, chunk.chunkId());
+		statement.setObject(2, chunk.tenant().value());
+		statement.setObject(3, chunk.documentId());
+		statement.setString(4, metadata.type());
+		statement.setString(5, metadata.product());
+		statement.setString(6, metadata.industry());
+		statement.setString(7, metadata.region());
+		statement.setString(8, metadata.language());
+		statement.setObject(9, new PGvector(ChunkFields.unit(chunk.embedding())));
+	}
+
+	@Override
+	public boolean needsRebuild() {
+		return !Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM search_vector)", Boolean.class));
+	}
+
+	/**
+	 * A rebuild is one transaction on its own connection (not the caller's, which may be streaming the chunks): if it
+	 * fails half way the table is still empty and the next start-up rebuilds again.
+	 */
+	@Override
+	public void startRebuild() {
+		try {
+			rebuild = dataSource.getConnection();
+			rebuild.setAutoCommit(false);
+			try (var delete = rebuild.createStatement()) {
+				delete.executeUpdate("DELETE FROM search_vector");
+			}
+			rebuildInsert = rebuild.prepareStatement(INSERT);
+			pending = 0;
+		}
+		catch (SQLException ex) {
+			abandonRebuild();
+			throw new DataAccessResourceFailureException("Cannot start rebuilding search_vector", ex);
+		}
+	}
+
+	@Override
+	public void add(KnowledgeChunk chunk) {
+		try {
+			bind(rebuildInsert, chunk);
+			rebuildInsert.addBatch();
+			if (++pending == BATCH) {
+				rebuildInsert.executeBatch();
+				pending = 0;
+			}
+		}
+		catch (SQLException ex) {
+			abandonRebuild();
+			throw new DataAccessResourceFailureException("Cannot rebuild search_vector", ex);
+		}
+	}
+
+	@Override
+	public void finishRebuild() {
+		try {
+			if (pending > 0) {
+				rebuildInsert.executeBatch();
+			}
+			rebuild.commit();
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("Cannot commit the rebuilt search_vector", ex);
+		}
+		finally {
+			abandonRebuild();
+		}
+	}
+
+	private void abandonRebuild() {
+		try {
+			if (rebuild != null) {
+				rebuild.close();
+			}
+		}
+		catch (SQLException ignored) {
+			// closing rolls back whatever was not committed; nothing more to do
+		}
+		rebuild = null;
+		rebuildInsert = null;
+	}
+
+	private record Scored(UUID chunkId, float similarity) {
+	}
+}

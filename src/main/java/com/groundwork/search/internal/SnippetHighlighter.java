@@ -1,0 +1,56 @@
+package com.groundwork.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Snippets of the body around the query's terms: HTML-escaped text with matches in {@code <mark>}. Uses the offsets
+ * stored in the postings, so nothing is re-analyzed. A chunk only the vector search found gets its opening sentences.
+ */
+class SnippetHighlighter {
+
+	private final LuceneChunkIndex index;
+
+	private final int length;
+
+	SnippetHighlighter(LuceneChunkIndex index, int length) {
+		this.index = index;
+		this.length = length;
+	}
+
+	/** One snippet per doc, in the order of {@code docs}. */
+	String[] snippets(IndexSearcher searcher, Optional<Query> lexical, int[] docs) {
+		if (docs.length == 0) {
+			return new String[0];
+		}
+		var highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+			.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+			.withBreakIterator(() -> LengthGoalBreakIterator
+				.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), length, 0.3f))
+			.withMaxNoHighlightPassages(1)
+			.build();
+		try {
+			var fields = highlighter.highlightFields(new String[] { ChunkFields.BODY },
+					lexical.orElseGet(MatchNoDocsQuery::new), docs, new int[] { 1 });
+			var snippets = fields.get(ChunkFields.BODY);
+			for (int i = 0; i < snippets.length; i++) {
+				if (snippets[i] == null) {
+					snippets[i] = "";
+				}
+			}
+			return snippets;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot highlight snippets", ex);
+		}
+	}
+}
