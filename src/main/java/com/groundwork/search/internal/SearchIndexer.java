@@ -38,8 +38,6 @@ class SearchIndexer {
 	 */
 	private final ReentrantLock[] documentLocks = new ReentrantLock[64];
 
-	private final AtomicLong applied = new AtomicLong();
-
 	SearchIndexer(KnowledgeChunks chunks, List<ChunkProjection> projections) {
 		this.chunks = chunks;
 		this.projections = List.copyOf(projections);
@@ -68,7 +66,6 @@ class SearchIndexer {
 			for (var projection : projections) {
 				projection.replace(tenant, documentId, current);
 			}
-			applied.incrementAndGet();
 			log.debug("Search projections now hold {} chunks of document {}", current.size(), documentId);
 		}
 		finally {
@@ -107,10 +104,5 @@ class SearchIndexer {
 		finally {
 			rebuildLock.writeLock().unlock();
 		}
-	}
-
-	/** How many document refreshes this instance applied (for tests and waiting tools). */
-	long applied() {
-		return applied.get();
 	}
 }
