@@ -39,6 +39,7 @@ final class EvalContext implements AutoCloseable {
 		var properties = new ArrayList<>(List.of("groundwork.data-dir=" + dataDir, "groundwork.demo.enabled=false",
 				"server.port=0", "server.address=127.0.0.1",
 				"spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.com.groundwork=INFO",
+				"logging.level.com.groundwork.web=WARN",
 				"spring.modulith.republish-outstanding-events-on-restart=false"));
 		properties.addAll(springProperties);
 		// As command-line arguments: they must win over application.yaml.
@@ -53,6 +54,11 @@ final class EvalContext implements AutoCloseable {
 
 	<T> T bean(Class<T> type) {
 		return context.getBean(type);
+	}
+
+	/** The context itself publishes application events (it is no bean). */
+	org.springframework.context.ApplicationEventPublisher events() {
+		return context;
 	}
 
 	String property(String name) {

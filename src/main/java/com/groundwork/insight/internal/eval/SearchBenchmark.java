@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,9 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code bench-search}: search latency at a given index size, and ingestion overhead over raw embedding.
  * <ol>
  * <li>Ingestion: a few hundred SciFact documents are embedded raw ({@code Embeddings.embedPassages}) and, in
- * alternating blocks so that machine load hits both alike, ingested end to end (parse, chunk, embed, store, publish
- * {@code DocumentIndexed}, wait until the search projection has them). The ratio of the two throughputs is
- * {@code ingest_ratio}.</li>
+ * alternating blocks of five so that machine load hits both alike, ingested end to end (parse, chunk, embed, store,
+ * publish {@code DocumentIndexed}; the clock stops when the search projection has them all). The ratio of the two
+ * throughputs is {@code ingest_ratio}.</li>
  * <li>Latency: an index of {@code --chunks} chunks is built through the search module's start-up rebuild from real
  * SciFact embeddings (those just computed plus any in the evaluation's embedding cache), each replicated with a small
  * random perturbation, spread over four tenants with type, product (1% each), industry and region metadata. SciFact
@@ -128,7 +127,7 @@ final class SearchBenchmark implements EvalCommand {
 		try (var context = EvalContext.start(arguments.springProperties(), app -> knowledge[0] = new EvalKnowledge(
 				tenant, List.of(), () -> app.getBean(Embeddings.class), () -> null, 1))) {
 			var embeddings = context.bean(Embeddings.class);
-			var events = context.bean(ApplicationEventPublisher.class);
+			var events = context.events();
 			var transactions = new TransactionTemplate(context.bean(PlatformTransactionManager.class));
 			var publications = new JdbcTemplate(context.bean(javax.sql.DataSource.class));
 			embeddings.embedPassages(documents.subList(0, Math.min(4, documents.size()))
@@ -137,7 +136,7 @@ final class SearchBenchmark implements EvalCommand {
 				.toList()); // warm-up
 			long rawNanos = 0;
 			long ingestNanos = 0;
-			int block = 20;
+			int block = 5;
 			for (int from = 0; from < documents.size(); from += block) {
 				var slice = documents.subList(from, Math.min(documents.size(), from + block));
 				long t0 = System.nanoTime();
@@ -154,10 +153,15 @@ final class SearchBenchmark implements EvalCommand {
 					transactions.executeWithoutResult(status -> events.publishEvent(
 							new DocumentIndexed(tenant, ids.getFirst(), "scifact/" + parsed.id(), "", 1)));
 				}
-				IngestionPath.awaitProjection(publications, Duration.ofMinutes(2));
 				ingestNanos += System.nanoTime() - t1;
-				log.info("Ingestion benchmark: {}/{} documents", from + slice.size(), documents.size());
+				if ((from + slice.size()) % 50 == 0) {
+					log.info("Ingestion benchmark: {}/{} documents", from + slice.size(), documents.size());
+				}
 			}
+			// end to end means searchable: the time the projection still needs after the last publish counts too
+			long t2 = System.nanoTime();
+			IngestionPath.awaitProjection(publications, Duration.ofMinutes(2));
+			ingestNanos += System.nanoTime() - t2;
 			double raw = documents.size() / (rawNanos / 1e9);
 			double endToEnd = documents.size() / (ingestNanos / 1e9);
 			result.put("documents", documents.size());
