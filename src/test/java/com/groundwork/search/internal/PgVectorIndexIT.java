@@ -118,9 +118,9 @@ class PgVectorIndexIT {
 		chunks.put(doc, replacement);
 		indexer.refresh(ACME, doc);
 		assertThat(rows(doc)).isEqualTo(1);
-		assertThat(vectorSearch(ACME, "handheld scanners dock readers", 10, SearchFilters.NONE))
-			.extracting(Passage::chunkId)
-			.contains(replacement.getFirst().chunkId());
+		var dock = new SearchFilters(Set.of(), Set.of("dock"), Set.of(), Set.of(), Set.of());
+		assertThat(vectorSearch(ACME, "handheld scanners dock readers", 10, dock)).extracting(Passage::chunkId)
+			.containsExactly(replacement.getFirst().chunkId());
 
 		var broken = new KnowledgeChunk(UUID.randomUUID(), doc, ACME, 0, "T", "T", "bad", faq(), new float[3],
 				"");
@@ -155,10 +155,14 @@ class PgVectorIndexIT {
 	void aFilterMatchingOnePercentStillReturnsKThroughTheIterativeScan() {
 		jdbc.update("DELETE FROM search_vector");
 		var all = new ArrayList<KnowledgeChunk>();
+		var random = new java.util.Random(7);
 		for (int i = 0; i < 3000; i++) {
 			var doc = UUID.randomUUID();
-			all.add(chunk(ACME, doc, "Route planning for delivery vans, district " + (i % 50),
-					"article", i % 100 == 3 ? "rare-product" : "common-product"));
+			var words = new StringBuilder("Route planning for delivery vans");
+			for (int w = 0; w < 6; w++) {
+				words.append(" w").append(random.nextInt(400));
+			}
+			all.add(chunk(ACME, doc, words.toString(), "article", i % 100 == 3 ? "rare-product" : "common-product"));
 		}
 		all.forEach(chunk -> chunks.put(chunk.documentId(), List.of(chunk)));
 		assertThat(vectors.needsRebuild()).as("an empty table asks for a rebuild").isTrue();
@@ -205,7 +209,10 @@ class PgVectorIndexIT {
 			}
 		}
 		if (url.isBlank()) {
-			var reason = "no PostgreSQL + pgvector server: neither -Dgroundwork.test.pg-url nor target/pgvector/jdbc.url";
+			var dir = Path.of(System.getProperty("groundwork.test.pgvector-dir", "target/pgvector"));
+			var unavailable = dir.resolve("unavailable");
+			var reason = "no PostgreSQL + pgvector server: neither -Dgroundwork.test.pg-url nor " + dir.resolve("jdbc.url")
+					+ (Files.exists(unavailable) ? " (" + Files.readString(unavailable).strip() + ")" : "");
 			if ("true".equals(System.getenv("CI"))) {
 				fail(reason + " (CI=true: the pgvector tests must run)");
 			}
