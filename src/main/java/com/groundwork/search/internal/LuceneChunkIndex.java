@@ -78,7 +78,7 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 		this.similarity = new BM25Similarity(lexical.k1(), lexical.b());
 		this.withVectors = settings.vectorStore() == SearchSettings.VectorStore.LUCENE;
 		this.commitWindow = settings.commitWindow();
-		this.marker = "v" + LAYOUT_VERSION + ";analyzer=" + lexical.analyzer().name().toLowerCase()
+		this.marker = "v" + LAYOUT_VERSION + ";analyzer=" + lexical.analyzer().name().toLowerCase(java.util.Locale.ROOT)
 				+ ";vectors=" + (withVectors ? "lucene:" + dimensions : "none");
 		try {
 			Files.createDirectories(settings.indexDir());

@@ -69,7 +69,11 @@ final class RetrievalEvaluation implements EvalCommand {
 	public Map<String, Object> run(EvalArguments arguments) throws Exception {
 		long started = System.nanoTime();
 		int k = arguments.integer("k", 10);
-		var corpus = Beir.corpus(arguments.path("corpus"));
+		// A document with neither title nor text cannot be embedded or found; it still counts in "docs".
+		var fullCorpus = Beir.corpus(arguments.path("corpus"));
+		var corpus = fullCorpus.stream()
+			.filter(document -> !(document.title().isBlank() && document.text().isBlank()))
+			.toList();
 		var allQueries = Beir.queries(arguments.path("queries"));
 		var qrels = Beir.qrels(arguments.path("qrels"));
 		var half = arguments.get("half", "all");
@@ -77,7 +81,8 @@ final class RetrievalEvaluation implements EvalCommand {
 			.filter(query -> qrels.judges(query.id()))
 			.filter(query -> inHalf(query.id(), half))
 			.toList();
-		log.info("{} documents, {} queries ({} judged{})", corpus.size(), allQueries.size(), queries.size(),
+		log.info("{} documents ({} empty), {} queries ({} judged{})", fullCorpus.size(),
+				fullCorpus.size() - corpus.size(), allQueries.size(), queries.size(),
 				half.equals("all") ? "" : ", half " + half);
 		var via = arguments.get("via", "chunks");
 		if (!via.equals("chunks") && !via.equals("ingestion")) {
@@ -148,7 +153,7 @@ final class RetrievalEvaluation implements EvalCommand {
 				line.put(retrieval.name().toLowerCase(Locale.ROOT), results.get(retrieval).summary(k));
 			}
 		}
-		line.put("docs", corpus.size());
+		line.put("docs", fullCorpus.size());
 		line.put("queries", queries.size());
 		line.put("seconds", Math.round(seconds * 10) / 10.0);
 		var report = Path.of(arguments.get("report", "eval/reports/retrieval.md"));
