@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -61,22 +63,30 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 
 	private final ReentrantLock commitLock = new ReentrantLock();
 
-	/** Every writer operation with a sequence number up to this one is in a commit (on disk). */
-	private volatile long durableSeqNo = -1;
+	private final Condition committed = commitLock.newCondition();
+
+	private boolean committing;
+
+	private final Duration commitWindow;
+
+	/** Every writer operation with a sequence number up to this one is in a commit (on disk) and searchable. */
+	private long durableSeqNo = -1;
 
 	LuceneChunkIndex(SearchSettings settings, int dimensions) {
 		var lexical = settings.lexical();
 		this.analyzer = lexical.analyzer().create();
 		this.similarity = new BM25Similarity(lexical.k1(), lexical.b());
 		this.withVectors = settings.vectorStore() == SearchSettings.VectorStore.LUCENE;
-		this.marker = "v" + LAYOUT_VERSION + ";analyzer=" + lexical.analyzer().name().toLowerCase()
+		this.commitWindow = settings.commitWindow();
+		this.marker = "v" + LAYOUT_VERSION + ";analyzer=" + lexical.analyzer().name().toLowerCase(java.util.Locale.ROOT)
 				+ ";vectors=" + (withVectors ? "lucene:" + dimensions : "none");
 		try {
 			Files.createDirectories(settings.indexDir());
 			this.directory = FSDirectory.open(settings.indexDir());
 			var config = new IndexWriterConfig(analyzer).setSimilarity(similarity)
 				.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-				.setRAMBufferSizeMB(64);
+				// large enough that a rebuild of 100k chunks flushes few segments (one HNSW graph each to search)
+				.setRAMBufferSizeMB(256);
 			this.writer = new IndexWriter(directory, config);
 			this.searchers = new SearcherManager(writer, new SearcherFactory() {
 				@Override
@@ -114,7 +124,6 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 			long seqNo = chunks.isEmpty() ? writer.deleteDocuments(key)
 					: writer.updateDocuments(key, chunks.stream().map(this::toDocument).toList());
 			awaitDurable(seqNo);
-			searchers.maybeRefreshBlocking();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot update document " + documentId + " in the search index", ex);
@@ -129,22 +138,47 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 	}
 
 	/**
-	 * Group commit: the first caller commits everything written so far; callers whose change is already in a commit
-	 * return at once. One fsync covers many concurrent events.
+	 * Group commit: the first caller waits the commit window (so that changes arriving meanwhile share the commit),
+	 * commits everything written so far and refreshes the searchers; callers whose change is in that commit return
+	 * with it. One flush and fsync cover many events.
 	 */
 	private void awaitDurable(long seqNo) throws IOException {
-		if (durableSeqNo >= seqNo) {
-			return;
-		}
 		commitLock.lock();
 		try {
-			if (durableSeqNo < seqNo) {
-				long committed = writer.commit();
-				durableSeqNo = Math.max(durableSeqNo, Math.max(committed, seqNo));
+			while (durableSeqNo < seqNo) {
+				if (committing) {
+					committed.awaitUninterruptibly();
+					continue;
+				}
+				committing = true;
+				commitLock.unlock();
+				long upTo = -1;
+				try {
+					pause(commitWindow);
+					upTo = Math.max(writer.commit(), writer.getMaxCompletedSequenceNumber());
+					searchers.maybeRefreshBlocking();
+				}
+				finally {
+					commitLock.lock();
+					committing = false;
+					durableSeqNo = Math.max(durableSeqNo, upTo);
+					committed.signalAll();
+				}
 			}
 		}
 		finally {
 			commitLock.unlock();
+		}
+	}
+
+	private static void pause(Duration window) {
+		if (!window.isZero()) {
+			try {
+				Thread.sleep(window);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -189,9 +223,19 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 	@Override
 	public void finishRebuild() {
 		try {
+			// A rebuilt index is searched far more than it changes: one segment means one graph walk per query.
+			writer.forceMerge(1);
 			writer.setLiveCommitData(Map.of(MARKER_KEY, marker).entrySet());
-			awaitDurable(writer.getMaxCompletedSequenceNumber());
+			writer.commit();
 			searchers.maybeRefreshBlocking();
+			var searcher = acquire();
+			try {
+				log.info("Search index rebuilt: {} chunks in {} segments", searcher.getIndexReader().numDocs(),
+						searcher.getIndexReader().leaves().size());
+			}
+			finally {
+				release(searcher);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot commit the rebuilt search index", ex);

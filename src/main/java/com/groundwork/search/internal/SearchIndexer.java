@@ -12,14 +12,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Keeps the search projections in step with the chunks table. Each event only names a document; the listener reads
  * that document's current chunks ({@code chunksOf}, empty once it is gone) and replaces them in every projection. So
  * events may be replayed, duplicated or reordered (after a crash the publication registry resubmits unfinished ones)
  * and the projections still converge on the table. The listener runs after the publishing transaction commits, on its
- * own thread and transaction; it returns only when the change is durable, so a completed publication never stands for
- * a lost index update.
+ * own thread; it returns only when the change is durable, so a completed publication never stands for a lost index
+ * update.
  */
 class SearchIndexer {
 
@@ -38,8 +39,6 @@ class SearchIndexer {
 	 */
 	private final ReentrantLock[] documentLocks = new ReentrantLock[64];
 
-	private final AtomicLong applied = new AtomicLong();
-
 	SearchIndexer(KnowledgeChunks chunks, List<ChunkProjection> projections) {
 		this.chunks = chunks;
 		this.projections = List.copyOf(projections);
@@ -48,12 +47,15 @@ class SearchIndexer {
 		}
 	}
 
-	@ApplicationModuleListener
+	// No surrounding transaction: a listener may wait out a Lucene group commit, and must not hold a database
+	// connection meanwhile. The pgvector projection writes in a transaction of its own; the publication is marked
+	// complete only after this method returned, i.e. once every projection is durable.
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(DocumentIndexed event) {
 		refresh(event.tenant(), event.documentId());
 	}
 
-	@ApplicationModuleListener
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(DocumentRemoved event) {
 		refresh(event.tenant(), event.documentId());
 	}
@@ -68,7 +70,6 @@ class SearchIndexer {
 			for (var projection : projections) {
 				projection.replace(tenant, documentId, current);
 			}
-			applied.incrementAndGet();
 			log.debug("Search projections now hold {} chunks of document {}", current.size(), documentId);
 		}
 		finally {
@@ -107,10 +108,5 @@ class SearchIndexer {
 		finally {
 			rebuildLock.writeLock().unlock();
 		}
-	}
-
-	/** How many document refreshes this instance applied (for tests and waiting tools). */
-	long applied() {
-		return applied.get();
 	}
 }

@@ -1,6 +1,7 @@
 package com.groundwork.search.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,13 +21,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hnsw vector search breadth
  * @param snippetLength target length in characters of a highlighted snippet
  * @param queryCacheSize how many query embeddings to keep (repeated queries skip the model)
+ * @param commitWindow how long a change waits for others to share its Lucene commit (and refresh) before the event
+ * that caused it completes; 0 commits every change on its own
  */
 @ConfigurationProperties("groundwork.search")
 record SearchSettings(Path indexDir, @DefaultValue("lucene") VectorStore vectorStore,
 		@DefaultValue("weighted") Fusion fusion, @DefaultValue("100") int candidates, @DefaultValue("60") int rrfK,
 		@DefaultValue("min-max") Normalization normalization, @DefaultValue("0.4") double lexicalWeight,
 		@DefaultValue("0.6") double vectorWeight, @DefaultValue Lexical lexical, @DefaultValue Hnsw hnsw,
-		@DefaultValue("220") int snippetLength, @DefaultValue("2000") int queryCacheSize) {
+		@DefaultValue("220") int snippetLength, @DefaultValue("2000") int queryCacheSize,
+		@DefaultValue("500ms") Duration commitWindow) {
 
 	SearchSettings {
 		if (indexDir == null) {

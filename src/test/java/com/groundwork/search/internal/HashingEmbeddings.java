@@ -13,19 +13,29 @@ final class HashingEmbeddings implements Embeddings {
 
 	static final int DIMENSIONS = 64;
 
+	private final int dimensions;
+
+	HashingEmbeddings() {
+		this(DIMENSIONS);
+	}
+
+	HashingEmbeddings(int dimensions) {
+		this.dimensions = dimensions;
+	}
+
 	@Override
 	public int dimensions() {
-		return DIMENSIONS;
+		return dimensions;
 	}
 
 	@Override
 	public List<float[]> embedPassages(List<String> passages) {
-		return passages.stream().map(HashingEmbeddings::vector).toList();
+		return passages.stream().map(text -> vector(text, dimensions)).toList();
 	}
 
 	@Override
 	public float[] embedQuery(String query) {
-		return vector(query);
+		return vector(query, dimensions);
 	}
 
 	@Override
@@ -34,10 +44,14 @@ final class HashingEmbeddings implements Embeddings {
 	}
 
 	static float[] vector(String text) {
-		var vector = new float[DIMENSIONS];
+		return vector(text, DIMENSIONS);
+	}
+
+	static float[] vector(String text, int dimensions) {
+		var vector = new float[dimensions];
 		for (var word : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
 			if (!word.isEmpty()) {
-				vector[Math.floorMod(word.hashCode(), DIMENSIONS)] += 1;
+				vector[Math.floorMod(word.hashCode(), dimensions)] += 1;
 			}
 		}
 		vector[0] += 0.01f; // never the zero vector

@@ -29,7 +29,7 @@ final class SearchFixtures {
 
 	static SearchSettings settings(Path indexDir, LexicalAnalyzer analyzer) {
 		return new SearchSettings(indexDir, VectorStore.LUCENE, Fusion.RRF, 100, 60, Normalization.MIN_MAX, 1, 1,
-				new Lexical(analyzer, 0.9f, 0.4f, 0.5f), new Hnsw(100), 120, 100);
+				new Lexical(analyzer, 0.9f, 0.4f, 0.5f), new Hnsw(100), 120, 100, java.time.Duration.ZERO);
 	}
 
 	/** The search stack over one index, with the hashing embedding. */

@@ -1,0 +1,75 @@
+package com.groundwork.insight.internal.eval;
+
+import com.groundwork.GroundworkApplication;
+import com.groundwork.knowledge.KnowledgeChunks;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * The production application context on a temporary data directory (database and index), with the evaluation's
+ * chunks table standing in for the knowledge module's. The web layer stays (the security configuration needs it) but
+ * listens on a random loopback port that nothing calls.
+ */
+final class EvalContext implements AutoCloseable {
+
+	private final Path dataDir;
+
+	private final ConfigurableApplicationContext context;
+
+	private EvalContext(Path dataDir, ConfigurableApplicationContext context) {
+		this.dataDir = dataDir;
+		this.context = context;
+	}
+
+	/** @param knowledge the stand-in chunks table, or null for the knowledge module's own */
+	static EvalContext start(List<String> springProperties,
+			@Nullable Function<ConfigurableApplicationContext, KnowledgeChunks> knowledge) throws IOException {
+		var dataDir = Files.createTempDirectory("groundwork-eval-");
+		var properties = new ArrayList<>(List.of("groundwork.data-dir=" + dataDir, "groundwork.demo.enabled=false",
+				"server.port=0", "server.address=127.0.0.1",
+				"spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.com.groundwork=INFO",
+				"logging.level.com.groundwork.web=WARN",
+				"spring.modulith.republish-outstanding-events-on-restart=false"));
+		properties.addAll(springProperties);
+		// As command-line arguments: they must win over application.yaml.
+		var builder = new SpringApplicationBuilder(GroundworkApplication.class).web(WebApplicationType.SERVLET);
+		if (knowledge != null) {
+			builder.initializers(app -> ((GenericApplicationContext) app).registerBean("evalKnowledgeChunks",
+					KnowledgeChunks.class, () -> knowledge.apply(app), definition -> definition.setPrimary(true)));
+		}
+		var context = builder.run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
+		return new EvalContext(dataDir, context);
+	}
+
+	<T> T bean(Class<T> type) {
+		return context.getBean(type);
+	}
+
+	/** The context itself publishes application events (it is no bean). */
+	org.springframework.context.ApplicationEventPublisher events() {
+		return context;
+	}
+
+	String property(String name) {
+		return context.getEnvironment().getProperty(name, "");
+	}
+
+	@Override
+	public void close() throws IOException {
+		context.close();
+		try (Stream<Path> files = Files.walk(dataDir)) {
+			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+	}
+}
