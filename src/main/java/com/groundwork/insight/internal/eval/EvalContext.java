@@ -41,6 +41,10 @@ final class EvalContext implements AutoCloseable {
 				"spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.com.groundwork=INFO",
 				"logging.level.com.groundwork.web=WARN",
 				"spring.modulith.republish-outstanding-events-on-restart=false"));
+		// A later setting of the same property replaces an earlier one (duplicate arguments would be joined with ',').
+		properties.removeIf(property -> springProperties.stream()
+			.anyMatch(override -> override.substring(0, override.indexOf('=') + 1)
+				.equals(property.substring(0, property.indexOf('=') + 1))));
 		properties.addAll(springProperties);
 		// As command-line arguments: they must win over application.yaml.
 		var builder = new SpringApplicationBuilder(GroundworkApplication.class).web(WebApplicationType.SERVLET);

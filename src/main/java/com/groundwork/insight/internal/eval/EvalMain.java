@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EvalMain {
 
-	private static final List<EvalCommand> COMMANDS = List.of(new RetrievalEvaluation(), new SearchBenchmark());
+	private static final List<EvalCommand> COMMANDS = List.of(new RetrievalEvaluation(), new SearchBenchmark(),
+			DraftCommands.goldenCases(), DraftCommands.benchmark());
 
 	private EvalMain() {
 	}
