@@ -15,10 +15,15 @@ interface ChunkProjection {
 	String name();
 
 	/**
-	 * Replaces all chunks of one document at once; an empty list removes the document. Durable when it returns, so an
-	 * event can be marked complete afterwards.
+	 * Replaces all chunks of one document at once; an empty list removes the document. The change may become durable
+	 * later (a group commit): wait on the returned handle before marking an event complete.
 	 */
-	void replace(TenantId tenant, UUID documentId, List<KnowledgeChunk> chunks);
+	Pending apply(TenantId tenant, UUID documentId, List<KnowledgeChunk> chunks);
+
+	/** {@link #apply} and wait until the change is durable. */
+	default void replace(TenantId tenant, UUID documentId, List<KnowledgeChunk> chunks) {
+		apply(tenant, documentId, chunks).awaitDurable();
+	}
 
 	/** Whether this projection is empty or was built by another version and must be rebuilt from the chunks table. */
 	boolean needsRebuild();
@@ -29,4 +34,14 @@ interface ChunkProjection {
 	void add(KnowledgeChunk chunk);
 
 	void finishRebuild();
+
+	/** A change on its way to disk. */
+	@FunctionalInterface
+	interface Pending {
+
+		Pending DURABLE = () -> {
+		};
+
+		void awaitDurable();
+	}
 }

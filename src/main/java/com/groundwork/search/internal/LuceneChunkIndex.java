@@ -113,17 +113,20 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 		return analyzer;
 	}
 
-	boolean withVectors() {
-		return withVectors;
-	}
-
 	@Override
-	public void replace(TenantId tenant, UUID documentId, List<KnowledgeChunk> chunks) {
+	public Pending apply(TenantId tenant, UUID documentId, List<KnowledgeChunk> chunks) {
 		var key = ChunkFields.documentKey(tenant, documentId);
 		try {
 			long seqNo = chunks.isEmpty() ? writer.deleteDocuments(key)
 					: writer.updateDocuments(key, chunks.stream().map(this::toDocument).toList());
-			awaitDurable(seqNo);
+			return () -> {
+				try {
+					awaitDurable(seqNo);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("Cannot commit the search index", ex);
+				}
+			};
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot update document " + documentId + " in the search index", ex);
@@ -155,7 +158,9 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 				long upTo = -1;
 				try {
 					pause(commitWindow);
-					upTo = Math.max(writer.commit(), writer.getMaxCompletedSequenceNumber());
+					// every operation that completed before commit() starts is in the commit
+					long completed = writer.getMaxCompletedSequenceNumber();
+					upTo = Math.max(completed, writer.commit());
 					searchers.maybeRefreshBlocking();
 				}
 				finally {

@@ -117,13 +117,14 @@ class PgVectorIndex implements VectorIndex, ChunkProjection {
 		arguments.addAll(values);
 	}
 
+	/** Delete and inserts in one transaction (the caller's, if it has one): committed, so durable, on return. */
 	@Override
-	public void replace(TenantId tenant, UUID documentId, List<KnowledgeChunk> chunks) {
-		// Joins the event listener's transaction when there is one: delete and inserts commit together.
+	public Pending apply(TenantId tenant, UUID documentId, List<KnowledgeChunk> chunks) {
 		transactions.executeWithoutResult(status -> {
 			jdbc.update("DELETE FROM search_vector WHERE tenant_id = ? AND document_id = ?", tenant.value(), documentId);
 			jdbc.batchUpdate(INSERT, chunks, BATCH, (statement, chunk) -> bind(statement, chunk));
 		});
+		return Pending.DURABLE;
 	}
 
 	private static void bind(PreparedStatement statement, KnowledgeChunk chunk) throws SQLException {

@@ -4,6 +4,7 @@ import com.groundwork.identity.TenantId;
 import com.groundwork.knowledge.DocumentIndexed;
 import com.groundwork.knowledge.DocumentRemoved;
 import com.groundwork.knowledge.KnowledgeChunks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,15 +61,19 @@ class SearchIndexer {
 		refresh(event.tenant(), event.documentId());
 	}
 
-	/** Makes every projection hold exactly the current chunks of one document. */
+	/**
+	 * Makes every projection hold exactly the current chunks of one document, and waits until that is durable. The
+	 * locks cover reading and applying only, not the wait for the group commit.
+	 */
 	void refresh(TenantId tenant, UUID documentId) {
+		var pending = new ArrayList<ChunkProjection.Pending>(projections.size());
 		rebuildLock.readLock().lock();
 		var documentLock = documentLocks[Math.floorMod(documentId.hashCode(), documentLocks.length)];
 		documentLock.lock();
 		try {
 			var current = chunks.chunksOf(tenant, documentId);
 			for (var projection : projections) {
-				projection.replace(tenant, documentId, current);
+				pending.add(projection.apply(tenant, documentId, current));
 			}
 			log.debug("Search projections now hold {} chunks of document {}", current.size(), documentId);
 		}
@@ -76,6 +81,7 @@ class SearchIndexer {
 			documentLock.unlock();
 			rebuildLock.readLock().unlock();
 		}
+		pending.forEach(ChunkProjection.Pending::awaitDurable);
 	}
 
 	/** Rebuilds the projections that are empty or stale from the whole chunks table; returns how many chunks. */

@@ -28,8 +28,12 @@ final class SearchFixtures {
 	}
 
 	static SearchSettings settings(Path indexDir, LexicalAnalyzer analyzer) {
+		return settings(indexDir, analyzer, java.time.Duration.ZERO);
+	}
+
+	static SearchSettings settings(Path indexDir, LexicalAnalyzer analyzer, java.time.Duration commitWindow) {
 		return new SearchSettings(indexDir, VectorStore.LUCENE, Fusion.RRF, 100, 60, Normalization.MIN_MAX, 1, 1,
-				new Lexical(analyzer, 0.9f, 0.4f, 0.5f), new Hnsw(100), 120, 100, java.time.Duration.ZERO);
+				new Lexical(analyzer, 0.9f, 0.4f, 0.5f), new Hnsw(100), 120, 100, commitWindow);
 	}
 
 	/** The search stack over one index, with the hashing embedding. */

@@ -217,6 +217,27 @@ class SearchIndexTests {
 	}
 
 	@Test
+	void concurrentChangesShareOneGroupCommit() throws Exception {
+		var window = java.time.Duration.ofMillis(300);
+		try (var grouped = new LuceneChunkIndex(
+				SearchFixtures.settings(dir.resolve("grouped"), LexicalAnalyzer.ENGLISH, window),
+				HashingEmbeddings.DIMENSIONS)) {
+			long started = System.nanoTime();
+			try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+				for (int i = 0; i < 20; i++) {
+					var doc = UUID.randomUUID();
+					threads.submit(() -> grouped.replace(ACME, doc,
+							List.of(chunk(ACME, doc, 0, "T", "grouped change", NO_METADATA))));
+				}
+			}
+			long millis = (System.nanoTime() - started) / 1_000_000;
+
+			assertThat(grouped.committedSize()).as("every change durable when its replace returned").isEqualTo(20);
+			assertThat(millis).as("20 changes, one or two windows of 300 ms, not 20").isLessThan(1500);
+		}
+	}
+
+	@Test
 	void reopeningWithAnotherAnalyzerAsksForARebuild() throws Exception {
 		var doc = UUID.randomUUID();
 		stack.index().replace(ACME, doc, List.of(chunk(ACME, doc, 0, "T", "text", NO_METADATA)));

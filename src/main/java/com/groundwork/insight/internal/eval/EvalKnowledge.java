@@ -90,8 +90,8 @@ final class EvalKnowledge implements KnowledgeChunks {
 	}
 
 	/**
-	 * Embeds the corpus in batches on a few threads (the model's session is thread-safe, and on two cores two callers
-	 * keep it busier than one) and hands the chunks over in corpus order.
+	 * Embeds the corpus in batches on {@code threads} worker threads, ahead of the caller, which indexes the chunks in
+	 * corpus order meanwhile.
 	 */
 	@Override
 	public void forEachChunk(Consumer<KnowledgeChunk> consumer) {

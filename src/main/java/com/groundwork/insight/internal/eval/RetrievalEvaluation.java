@@ -60,7 +60,7 @@ final class RetrievalEvaluation implements EvalCommand {
 
 	@Override
 	public String usage() {
-		return "retrieval --corpus FILE --queries FILE --qrels FILE [--k 10] [--half a|b] [--threads 2] [--via chunks|ingestion]"
+		return "retrieval --corpus FILE --queries FILE --qrels FILE [--k 10] [--half a|b] [--threads 1] [--via chunks|ingestion]"
 				+ " [--report eval/reports/retrieval.md] [--cache-dir DIR|none] [--dump FILE] [--only lexical,vector,hybrid]"
 				+ " [--groundwork.search.PROPERTY=VALUE ...]";
 	}
@@ -93,7 +93,8 @@ final class RetrievalEvaluation implements EvalCommand {
 
 		var tenant = new TenantId(UUID.randomUUID());
 		var cacheDir = arguments.get("cache-dir", EmbeddingCache.DEFAULT_DIRECTORY.toString());
-		int threads = arguments.integer("threads", 2);
+		// One caller: the model already spreads each text over both cores, and a second caller only contends with it.
+		int threads = arguments.integer("threads", 1);
 		var caches = new ArrayList<EmbeddingCache>();
 		Map<Retrieval, Scores> results = new EnumMap<>(Retrieval.class);
 		var settings = new LinkedHashMap<String, String>();
