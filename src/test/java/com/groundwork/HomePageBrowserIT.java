@@ -2,22 +2,15 @@ package com.groundwork;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.groundwork.support.HeadlessChromium;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,29 +21,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HomePageBrowserIT {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	@LocalServerPort
 	int port;
 
-	private WebDriver browser;
+	private ChromeDriver browser;
 
 	@BeforeAll
 	void startBrowser() throws IOException {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			String why = "chromium and chromium-driver are not installed (scripts/prerequisites.sh installs them)";
-			assertThat("true".equals(System.getenv("CI"))).as(why).isFalse();
-			Assumptions.abort(why);
-		}
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=1280,900",
-					"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-				options);
+		browser = HeadlessChromium.start(1280, 900);
 	}
 
 	@AfterAll
@@ -92,9 +70,6 @@ class HomePageBrowserIT {
 	}
 
 	private void screenshot(String name) throws IOException {
-		Path dir = Path.of(System.getProperty("groundwork.test.screenshots-dir", "target/screenshots"));
-		Files.createDirectories(dir);
-		Path file = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
-		Files.copy(file, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+		HeadlessChromium.screenshot(browser, name);
 	}
 }

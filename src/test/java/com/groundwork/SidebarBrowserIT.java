@@ -6,22 +6,15 @@ import com.groundwork.drafting.DraftingFixtures;
 import com.groundwork.identity.Tenants;
 import com.groundwork.knowledge.KnowledgeIngestion;
 import com.groundwork.search.PassageSearch;
+import com.groundwork.support.HeadlessChromium;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,31 +29,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SidebarBrowserIT {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	@LocalServerPort
 	int port;
 
-	private WebDriver browser;
+	private ChromeDriver browser;
 
 	@BeforeAll
 	void startBrowser(@Autowired KnowledgeIngestion ingestion, @Autowired PassageSearch search,
 			@Autowired Tenants tenants) throws IOException {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			String why = "chromium and chromium-driver are not installed (scripts/prerequisites.sh installs them)";
-			assertThat("true".equals(System.getenv("CI"))).as(why).isFalse();
-			Assumptions.abort(why);
-		}
+		browser = HeadlessChromium.start(600, 1100);
 		DraftingFixtures.ingest(ingestion, search, DraftingFixtures.tenant(tenants, "acme"), DraftingFixtures.DOCUMENTS);
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=600,1100",
-					"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-				options);
 	}
 
 	@AfterAll
@@ -101,9 +79,6 @@ class SidebarBrowserIT {
 	}
 
 	private void screenshot(String name) throws IOException {
-		Path dir = Path.of(System.getProperty("groundwork.test.screenshots-dir", "target/screenshots"));
-		Files.createDirectories(dir);
-		Path file = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
-		Files.copy(file, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+		HeadlessChromium.screenshot(browser, name);
 	}
 }
