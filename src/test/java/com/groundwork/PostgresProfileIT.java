@@ -24,10 +24,7 @@ class PostgresProfileIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		String url = PgvectorServer.freshDatabase("profile_it");
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "");
+		PgvectorServer.useFreshDatabase(registry, "profile_it");
 	}
 
 	@Autowired

@@ -30,10 +30,7 @@ class PostgresLeadsIT {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		String url = PgvectorServer.freshDatabase("lead_it");
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "");
+		PgvectorServer.useFreshDatabase(registry, "lead_it");
 	}
 
 	@Autowired

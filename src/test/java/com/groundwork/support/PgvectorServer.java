@@ -34,6 +34,15 @@ public final class PgvectorServer {
 		return serverUrl.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
 	}
 
+	/** Points a Spring test context at a fresh database on the server (for {@code @DynamicPropertySource}). */
+	public static void useFreshDatabase(org.springframework.test.context.DynamicPropertyRegistry registry,
+			String purpose) {
+		String url = freshDatabase(purpose);
+		registry.add("spring.datasource.url", () -> url);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "");
+	}
+
 	private static String serverUrl() {
 		Path dir = Path.of(System.getProperty("groundwork.test.pgvector-dir", "target/pgvector"));
 		try {
