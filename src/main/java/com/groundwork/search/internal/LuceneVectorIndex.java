@@ -5,31 +5,47 @@ import com.groundwork.search.SearchFilters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
 
 /**
  * Vectors in the same Lucene documents as the text (written by {@link LuceneChunkIndex}, so one atomic update covers
- * both). The filter goes into {@link KnnFloatVectorQuery}: Lucene walks the graph accepting only admitted chunks and
- * switches to an exact scan when the filter admits few, so a selective filter still yields {@code depth} results.
+ * both). The tenant and metadata filter is applied inside the search: when it admits few chunks (up to
+ * {@code hnsw.exact-below}), they are all scored exactly, which is both exact and cheaper than walking the graph
+ * around the excluded ones; otherwise the filter goes into {@link KnnFloatVectorQuery}, which walks the HNSW graph
+ * accepting only admitted chunks. Either way a selective filter still yields {@code depth} results.
  */
 class LuceneVectorIndex implements VectorIndex {
 
+	private static final Comparator<Hit> WORST_FIRST = Comparator.comparingDouble(Hit::score)
+		.thenComparing(Comparator.comparingInt(Hit::doc).reversed());
+
 	private final int efSearch;
+
+	private final int exactBelow;
 
 	LuceneVectorIndex(SearchSettings settings) {
 		this.efSearch = settings.hnsw().efSearch();
+		this.exactBelow = settings.hnsw().exactBelow();
 	}
 
 	@Override
 	public List<Hit> search(IndexSearcher searcher, TenantId tenant, SearchFilters filters, Query filter,
 			float[] vector, int depth) {
-		// k is also the graph search's beam: ask for at least ef-search and keep the best depth.
-		var query = new KnnFloatVectorQuery(ChunkFields.VECTOR, ChunkFields.unit(vector), Math.max(depth, efSearch),
-				filter);
+		var target = ChunkFields.unit(vector);
 		try {
+			if (searcher.count(filter) <= exactBelow) {
+				return exact(searcher, filter, target, depth);
+			}
+			// k is also the graph search's beam: ask for at least ef-search and keep the best depth.
+			var query = new KnnFloatVectorQuery(ChunkFields.VECTOR, target, Math.max(depth, efSearch), filter);
 			var top = searcher.search(query, depth);
 			var hits = new ArrayList<Hit>(top.scoreDocs.length);
 			for (var scoreDoc : top.scoreDocs) {
@@ -40,5 +56,32 @@ class LuceneVectorIndex implements VectorIndex {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Vector search failed", ex);
 		}
+	}
+
+	/** Scores every admitted chunk against the query vector; the best {@code depth}, best first. */
+	private static List<Hit> exact(IndexSearcher searcher, Query filter, float[] target, int depth)
+			throws IOException {
+		var weight = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1);
+		var best = new PriorityQueue<Hit>(depth + 1, WORST_FIRST);
+		for (var leaf : searcher.getIndexReader().leaves()) {
+			var scorer = weight.scorer(leaf);
+			if (scorer == null || leaf.reader().getFloatVectorValues(ChunkFields.VECTOR) == null) {
+				continue;
+			}
+			var similarity = DoubleValuesSource.similarityToQueryVector(leaf, target, ChunkFields.VECTOR);
+			var liveDocs = leaf.reader().getLiveDocs();
+			var docs = scorer.iterator();
+			for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+				if ((liveDocs == null || liveDocs.get(doc)) && similarity.advanceExact(doc)) {
+					best.add(new Hit(leaf.docBase + doc, ChunkFields.cosine((float) similarity.doubleValue())));
+					if (best.size() > depth) {
+						best.poll();
+					}
+				}
+			}
+		}
+		var hits = new ArrayList<>(best);
+		hits.sort(WORST_FIRST.reversed());
+		return hits;
 	}
 }

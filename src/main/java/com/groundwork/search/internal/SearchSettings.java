@@ -71,7 +71,9 @@ record SearchSettings(Path indexDir, @DefaultValue("lucene") VectorStore vectorS
 
 	/**
 	 * @param efSearch candidates the HNSW search keeps while walking the graph (at least the candidate depth)
+	 * @param exactBelow when the tenant and filters admit at most this many chunks, the Lucene vector store scores
+	 * them all exactly instead of walking the graph
 	 */
-	record Hnsw(@DefaultValue("100") int efSearch) {
+	record Hnsw(@DefaultValue("100") int efSearch, @DefaultValue("20000") int exactBelow) {
 	}
 }

@@ -32,8 +32,14 @@ final class SearchFixtures {
 	}
 
 	static SearchSettings settings(Path indexDir, LexicalAnalyzer analyzer, java.time.Duration commitWindow) {
+		return settings(indexDir, analyzer, commitWindow, 20000);
+	}
+
+	/** @param exactBelow 0 makes every vector search walk the HNSW graph */
+	static SearchSettings settings(Path indexDir, LexicalAnalyzer analyzer, java.time.Duration commitWindow,
+			int exactBelow) {
 		return new SearchSettings(indexDir, VectorStore.LUCENE, Fusion.RRF, 100, 60, Normalization.MIN_MAX, 1, 1,
-				new Lexical(analyzer, 0.9f, 0.4f, 0.5f), new Hnsw(100), 120, 100, commitWindow);
+				new Lexical(analyzer, 0.9f, 0.4f, 0.5f), new Hnsw(100, exactBelow), 120, 100, commitWindow);
 	}
 
 	/** The search stack over one index, with the hashing embedding. */

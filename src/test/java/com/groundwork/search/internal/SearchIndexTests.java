@@ -141,8 +141,13 @@ class SearchIndexTests {
 			.map(Passage::documentId)).hasSize(12).doesNotContainAnyElementsOf(acmeDocuments);
 	}
 
-	@Test
-	void aFilterMatchingOnePercentStillReturnsKResultsFromBothSearches() {
+	/** Once through the HNSW graph (exact-below 0), once scoring the admitted chunks exactly. */
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(ints = { 0, 20000 })
+	void aFilterMatchingOnePercentStillReturnsKResultsFromBothSearches(int exactBelow) throws Exception {
+		stack.close();
+		stack = SearchFixtures.Stack.open(SearchFixtures.settings(dir.resolve("index-" + exactBelow),
+				LexicalAnalyzer.ENGLISH, java.time.Duration.ZERO, exactBelow));
 		var all = new ArrayList<KnowledgeChunk>();
 		for (int i = 0; i < 2000; i++) {
 			var rare = i % 100 == 7;
@@ -167,6 +172,37 @@ class SearchIndexTests {
 			assertThat(passage.lexical()).as("ranked by the filtered BM25 search").isPresent();
 			assertThat(passage.vector()).as("ranked by the filtered vector search").isPresent();
 		});
+	}
+
+	@Test
+	void exactAndGraphVectorSearchAgreeOnASmallIndex() throws Exception {
+		var chunks = new ArrayList<KnowledgeChunk>();
+		var random = new java.util.Random(3);
+		for (int i = 0; i < 1500; i++) {
+			var doc = UUID.randomUUID();
+			var text = new StringBuilder();
+			for (int w = 0; w < 6; w++) {
+				text.append('w').append(random.nextInt(300)).append(' ');
+			}
+			chunks.add(chunk(ACME, doc, 0, "Note", text.toString(), NO_METADATA));
+		}
+		var results = new ArrayList<List<UUID>>();
+		for (int exactBelow : new int[] { 0, 20000 }) {
+			try (var other = SearchFixtures.Stack.open(SearchFixtures.settings(dir.resolve("agree-" + exactBelow),
+					LexicalAnalyzer.ENGLISH, java.time.Duration.ZERO, exactBelow))) {
+				other.index().startRebuild();
+				chunks.forEach(other.index()::add);
+				other.index().finishRebuild();
+				results.add(other.search()
+					.search(new SearchQuery(ACME, "w7 w42 w99 w150", 10, SearchFilters.NONE, true,
+							Retrieval.VECTOR))
+					.stream()
+					.map(Passage::chunkId)
+					.toList());
+			}
+		}
+		assertThat(results.get(0)).hasSize(10);
+		assertThat(results.get(0)).as("HNSW top 10 vs exact top 10").containsExactlyInAnyOrderElementsOf(results.get(1));
 	}
 
 	@Test
