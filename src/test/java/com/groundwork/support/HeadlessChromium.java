@@ -1,0 +1,59 @@
+package com.groundwork.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's chromium + chromedriver for browser tests, headless and offline (no background networking, no sandbox
+ * as root). Without them a developer's run skips the browser tests; under {@code CI=true} they fail instead.
+ */
+public final class HeadlessChromium {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private HeadlessChromium() {
+	}
+
+	/** A fresh browser with an empty profile and a window of the given size. */
+	public static ChromeDriver start(int width, int height) {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			String why = "chromium and chromium-driver are not installed (scripts/prerequisites.sh installs them)";
+			if ("true".equals(System.getenv("CI"))) {
+				fail(why);
+			}
+			Assumptions.abort(why);
+		}
+		try {
+			ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+				.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+						"--disable-quic", "--no-first-run", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--window-size=" + width + "," + height,
+						"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+			return new ChromeDriver(
+					new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Saves what the browser shows under the build's screenshots folder. */
+	public static void screenshot(ChromeDriver browser, String name) throws IOException {
+		Path dir = Path.of(System.getProperty("groundwork.test.screenshots-dir", "target/screenshots"));
+		Files.createDirectories(dir);
+		Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name),
+				StandardCopyOption.REPLACE_EXISTING);
+	}
+}
