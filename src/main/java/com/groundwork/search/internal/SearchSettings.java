@@ -74,6 +74,6 @@ record SearchSettings(Path indexDir, @DefaultValue("lucene") VectorStore vectorS
 	 * @param exactBelow when the tenant and filters admit at most this many chunks, the Lucene vector store scores
 	 * them all exactly instead of walking the graph
 	 */
-	record Hnsw(@DefaultValue("100") int efSearch, @DefaultValue("20000") int exactBelow) {
+	record Hnsw(@DefaultValue("100") int efSearch, @DefaultValue("8000") int exactBelow) {
 	}
 }
