@@ -1,0 +1,4 @@
+@NullMarked
+package com.groundwork.guardrail.internal;
+
+import org.jspecify.annotations.NullMarked;
