@@ -17,6 +17,14 @@ public interface Guardrails {
 	 */
 	RecordedVerdict record(DraftCheck check, Verdict verdict, int repairs);
 
+	/**
+	 * Checks a reviewer's edit of a recorded draft against the context of its recorded check (passages, lead facts,
+	 * untrusted inputs, recipient); stores nothing. The edited body is split into sentences; a factual sentence is
+	 * grounded when its claims appear in a passage the original draft cited or in the lead's facts.
+	 * @throws java.util.NoSuchElementException when the draft has no recorded check in this tenant
+	 */
+	Verdict recheck(TenantId tenant, UUID draftId, String subject, String body);
+
 	/** The latest recorded verdict of a draft. */
 	Optional<RecordedVerdict> verdictOf(TenantId tenant, UUID draftId);
 
