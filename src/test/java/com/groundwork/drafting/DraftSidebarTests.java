@@ -47,6 +47,15 @@ class DraftSidebarTests {
 	}
 
 	@Test
+	void withoutAnotherSiteAllowedTheSessionCookieStaysSameSiteLax(
+			@Autowired org.springframework.core.env.Environment environment) {
+		org.assertj.core.api.Assertions.assertThat(environment.getProperty("server.servlet.session.cookie.same-site"))
+			.isEqualTo("lax");
+		org.assertj.core.api.Assertions.assertThat(environment.getProperty("server.servlet.session.cookie.secure"))
+			.isNull();
+	}
+
+	@Test
 	void generateRendersCitedSentencesAndSendToReviewMarksTheDraft() throws Exception {
 		var html = mvc.perform(post("/sidebar/drafts").header("X-API-Key", "demo-acme-rep")
 			.header("HX-Request", "true")

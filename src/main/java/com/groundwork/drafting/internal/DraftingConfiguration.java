@@ -78,11 +78,14 @@ class DraftingConfiguration {
 		return new NavigationItem("Sidebar", "/sidebar", 30, EnumSet.of(Role.REP, Role.MARKETER, Role.ADMIN));
 	}
 
-	/** Before Spring Security's filters, so that it can take over their frame headers for the sidebar only. */
+	/**
+	 * Before Spring Security's filters, so that it can take over their frame headers for the sidebar only, and for
+	 * the login page a framed sidebar sends an anonymous rep to.
+	 */
 	@Bean
 	FilterRegistrationBean<SidebarFrameFilter> sidebarFrameFilter(DraftingSettings settings) {
 		var registration = new FilterRegistrationBean<>(new SidebarFrameFilter(settings.sidebar().frameAncestors()));
-		registration.addUrlPatterns("/sidebar", "/sidebar/*");
+		registration.addUrlPatterns("/sidebar", "/sidebar/*", "/login");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

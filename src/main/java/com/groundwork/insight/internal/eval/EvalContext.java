@@ -1,6 +1,7 @@
 package com.groundwork.insight.internal.eval;
 
 import com.groundwork.GroundworkApplication;
+import com.groundwork.knowledge.Embeddings;
 import com.groundwork.knowledge.KnowledgeChunks;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,16 @@ final class EvalContext implements AutoCloseable {
 	/** @param knowledge the stand-in chunks table, or null for the knowledge module's own */
 	static EvalContext start(List<String> springProperties,
 			@Nullable Function<ConfigurableApplicationContext, KnowledgeChunks> knowledge) throws IOException {
+		return start(springProperties, knowledge, null);
+	}
+
+	/**
+	 * @param embeddings wraps the production embedder (e.g. with a cache) for every bean that embeds, or null to
+	 * leave it alone
+	 */
+	static EvalContext start(List<String> springProperties,
+			@Nullable Function<ConfigurableApplicationContext, KnowledgeChunks> knowledge,
+			@Nullable BiFunction<ConfigurableApplicationContext, Embeddings, Embeddings> embeddings) throws IOException {
 		var dataDir = Files.createTempDirectory("groundwork-eval-");
 		var properties = new ArrayList<>(List.of("groundwork.data-dir=" + dataDir, "groundwork.demo.enabled=false",
 				"server.port=0", "server.address=127.0.0.1",
@@ -52,8 +64,21 @@ final class EvalContext implements AutoCloseable {
 			builder.initializers(app -> ((GenericApplicationContext) app).registerBean("evalKnowledgeChunks",
 					KnowledgeChunks.class, () -> knowledge.apply(app), definition -> definition.setPrimary(true)));
 		}
+		if (embeddings != null) {
+			builder.initializers(app -> ((GenericApplicationContext) app).registerBean("evalEmbeddings",
+					Embeddings.class, () -> embeddings.apply(app, production(app)), definition -> definition.setPrimary(true)));
+		}
 		var context = builder.run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
 		return new EvalContext(dataDir, context);
+	}
+
+	private static Embeddings production(ConfigurableApplicationContext app) {
+		for (var name : app.getBeanNamesForType(Embeddings.class)) {
+			if (!name.equals("evalEmbeddings")) {
+				return app.getBean(name, Embeddings.class);
+			}
+		}
+		throw new IllegalStateException("no embedding model in the context");
 	}
 
 	<T> T bean(Class<T> type) {

@@ -60,7 +60,7 @@ final class RetrievalEvaluation implements EvalCommand {
 
 	@Override
 	public String usage() {
-		return "retrieval --corpus FILE --queries FILE --qrels FILE [--k 10] [--half a|b] [--threads 1] [--via chunks|ingestion]"
+		return "retrieval --corpus FILE --queries FILE --qrels FILE [--k 10] [--half a|b] [--threads 1] [--via ingestion|chunks] [--cache-dir DIR|none]"
 				+ " [--report eval/reports/retrieval.md] [--cache-dir DIR|none] [--dump FILE] [--only lexical,vector,hybrid]"
 				+ " [--groundwork.search.PROPERTY=VALUE ...]";
 	}
@@ -84,7 +84,7 @@ final class RetrievalEvaluation implements EvalCommand {
 		log.info("{} documents ({} empty), {} queries ({} judged{})", fullCorpus.size(),
 				fullCorpus.size() - corpus.size(), allQueries.size(), queries.size(),
 				half.equals("all") ? "" : ", half " + half);
-		var via = arguments.get("via", "chunks");
+		var via = arguments.get("via", "ingestion");
 		if (!via.equals("chunks") && !via.equals("ingestion")) {
 			throw new EvalArguments.UsageException("--via must be chunks or ingestion");
 		}
@@ -102,9 +102,12 @@ final class RetrievalEvaluation implements EvalCommand {
 		// --via chunks: the stand-in chunks table streams the corpus into the start-up rebuild;
 		// --via ingestion: the knowledge module's own beans, and every document ingested after start-up.
 		var standIn = via.equals("chunks") ? corpus : List.<Beir.Document>of();
-		try (var context = EvalContext.start(arguments.springProperties(), via.equals("ingestion") ? null
-				: app -> new EvalKnowledge(tenant, standIn, () -> app.getBean(Embeddings.class),
-						() -> openCache(caches, cacheDir, app.getBean(Embeddings.class)), threads))) {
+		try (var context = via.equals("ingestion")
+				? EvalContext.start(arguments.springProperties(), null,
+						(app, model) -> new CachedEmbeddings(model, () -> openCache(caches, cacheDir, model)))
+				: EvalContext.start(arguments.springProperties(),
+						app -> new EvalKnowledge(tenant, standIn, () -> app.getBean(Embeddings.class),
+								() -> openCache(caches, cacheDir, app.getBean(Embeddings.class)), threads))) {
 			if (via.equals("ingestion")) {
 				beirIds.clear();
 				beirIds.putAll(IngestionPath.ingest(context, tenant, corpus, threads));
