@@ -15,6 +15,6 @@ public interface Drafts {
 	 */
 	DraftSummary generate(DraftOrder order);
 
-	/** A stored draft of the tenant (shadow drafts included), or empty. */
+	/** A stored draft of the tenant, or empty; shadow drafts are never returned (they are never shown or released). */
 	Optional<DraftSummary> find(TenantId tenant, UUID draftId);
 }
