@@ -52,6 +52,8 @@ final class EvalContext implements AutoCloseable {
 				"server.port=0", "server.address=127.0.0.1",
 				"spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.com.groundwork=INFO",
 				"logging.level.com.groundwork.web=WARN",
+				// one line per ingested document would drown the evaluation's own progress lines
+				"logging.level.com.groundwork.knowledge.internal.DocumentIngestion=WARN",
 				"spring.modulith.republish-outstanding-events-on-restart=false"));
 		// A later setting of the same property replaces an earlier one (duplicate arguments would be joined with ',').
 		properties.removeIf(property -> springProperties.stream()
