@@ -63,6 +63,8 @@ class SearchApiTests {
 
 	static final UUID GLOBEX_PRICING = UUID.randomUUID();
 
+	static final UUID PLAYBOOK = UUID.randomUUID();
+
 	static boolean indexed;
 
 	static TenantId acme;
@@ -107,12 +109,16 @@ class SearchApiTests {
 				"Northwind cut late deliveries by 23% after routing trucks with our dispatch optimizer.");
 		index(acme, SECURITY, "Security overview", new PassageMetadata("faq", "vault", "", "emea", "en"),
 				"All customer data is encrypted at rest with AES-256 and in transit with TLS 1.3.");
+		index(acme, PLAYBOOK, "Deal desk playbook",
+				new PassageMetadata("case-study", "dispatch", "", "emea", "en", "internal"),
+				"Reps may offer a discount of up to 30 percent on dispatch renewals when a competitor is in the deal.");
 		index(globex, GLOBEX_PRICING, "Globex pricing", new PassageMetadata("pricing", "suite", "", "emea", "en"),
 				"The Team plan costs 40 dollars per user per month, billed annually.");
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			assertThat(search(acme, "northwind deliveries")).isNotEmpty();
 			assertThat(search(globex, "team plan")).isNotEmpty();
 			assertThat(search(acme, "encrypted")).isNotEmpty();
+			assertThat(search(acme, "competitor discount renewals")).isNotEmpty();
 		});
 		indexed = true;
 	}
@@ -170,6 +176,22 @@ class SearchApiTests {
 	}
 
 	@Test
+	void visibilityKeepsInternalDocumentsOutOfWhatMayBeQuotedToProspects() throws Exception {
+		mvc.perform(api("/api/search?q=competitor discount dispatch renewals&k=100", ACME_REP))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.passages[0].documentId", is(PLAYBOOK.toString())))
+			.andExpect(jsonPath("$.passages[0].metadata.visibility", is("internal")));
+		mvc.perform(api("/api/search?q=competitor discount dispatch renewals&k=100&visibility=public", ACME_REP))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.passages[*].documentId", not(hasItem(PLAYBOOK.toString()))))
+			.andExpect(jsonPath("$.passages[*].metadata.visibility", everyItem(is("public"))));
+		mvc.perform(api("/api/search?q=discount&visibility=secret", ACME_REP))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter", is("visibility")))
+			.andExpect(jsonPath("$.allowed", is(List.of("internal", "public"))));
+	}
+
+	@Test
 	void anEmptyQueryIsAProblemNamingQ() throws Exception {
 		mvc.perform(api("/api/search", ACME_REP).param("q", " "))
 			.andExpect(status().isBadRequest())
@@ -199,7 +221,7 @@ class SearchApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter", is("colour")))
 			.andExpect(jsonPath("$.allowed", hasItems("q", "k", "type", "product", "industry", "region", "language",
-					"explain")));
+					"visibility", "explain")));
 		mvc.perform(api("/api/search?q=plan&type=pricng", ACME_REP))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter", is("type")))

@@ -21,8 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cache how long a generated draft is reused for the same prompt version, snapshot, passages and model
  * @param budgets daily token and cost budgets per tenant slug (or {@code default}); absent means unlimited
  * @param sidebar the CRM sidebar page
- * @param excludedTitles documents whose title contains one of these are never cited (until knowledge metadata
- * carries a document's visibility)
+ * @param excludedTitles documents whose title contains one of these are never cited (internal documents are excluded
+ * by their visibility anyway)
  * @param fallbackToOffline whether a failed model tier falls back to the next tier down to tier 0; when false, a
  * model failure is a failed draft with its reason
  */
@@ -31,7 +31,7 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 		@DefaultValue Map<String, Tier> tiers, @DefaultValue Routing routing,
 		@DefaultValue Map<String, Map<String, Variant>> variants, @DefaultValue Cache cache,
 		@DefaultValue Map<String, Budget> budgets, @DefaultValue Sidebar sidebar,
-		@DefaultValue("(internal)") List<String> excludedTitles, @DefaultValue("true") boolean fallbackToOffline) {
+		@DefaultValue List<String> excludedTitles, @DefaultValue("true") boolean fallbackToOffline) {
 
 	static final String DEFAULT = "default";
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Builds the search query of a draft from the prompt's retrieval template and the lead's features, and runs hybrid
@@ -20,6 +21,8 @@ import java.util.UUID;
  * document types first, then relaxed to the language alone, then to nothing, until enough passages are found.
  */
 class PassageRetrieval {
+
+	private static final Set<String> PUBLIC = Set.of(com.groundwork.knowledge.PassageMetadata.PUBLIC);
 
 	private final PassageSearch search;
 
@@ -56,12 +59,15 @@ class PassageRetrieval {
 		var regions = region.isBlank() ? Set.<String>of() : Set.of(region, "global");
 		// From the lead's own segment to anything: region goes first, then language (a lead in a language the
 		// knowledge lacks still gets its industry's documents), then industry, then the prompt's document types.
-		var ladder = new LinkedHashSet<SearchFilters>(List.of(
+		// Only public content may be quoted to a prospect; internal documents stay out of every rung.
+		var ladder = new LinkedHashSet<SearchFilters>(Stream.of(
 				new SearchFilters(types, Set.of(), industries, regions, languages),
 				new SearchFilters(types, Set.of(), industries, Set.of(), languages),
 				new SearchFilters(types, Set.of(), industries, Set.of(), Set.of()),
 				new SearchFilters(types, Set.of(), Set.of(), Set.of(), Set.of()),
-				new SearchFilters(Set.of(), Set.of(), Set.of(), Set.of(), languages), SearchFilters.NONE));
+				new SearchFilters(Set.of(), Set.of(), Set.of(), Set.of(), languages), SearchFilters.NONE)
+			.map(filters -> filters.withVisibilities(PUBLIC))
+			.toList());
 
 		var found = new LinkedHashMap<UUID, Passage>();
 		for (var filters : ladder) {

@@ -27,7 +27,7 @@ class ChunkRepository {
 
 	private static final String SELECT = """
 			SELECT c.id, c.document_id, c.tenant_id, c.ordinal, d.title, c.heading_path, c.text, c.doc_type, c.product,
-			    c.industry, c.region, c.language, c.embedding, c.content_hash
+			    c.industry, c.region, c.language, d.visibility, c.embedding, c.content_hash
 			FROM knowledge_chunk c JOIN knowledge_document d ON d.id = c.document_id AND d.tenant_id = c.tenant_id
 			""";
 
@@ -94,7 +94,7 @@ class ChunkRepository {
 				new TenantId(rs.getObject("tenant_id", UUID.class)), rs.getInt("ordinal"), rs.getString("title"),
 				rs.getString("heading_path"), rs.getString("text"),
 				new PassageMetadata(rs.getString("doc_type"), rs.getString("product"), rs.getString("industry"),
-						rs.getString("region"), rs.getString("language")),
+						rs.getString("region"), rs.getString("language"), rs.getString("visibility")),
 				Vectors.fromBytes(rs.getBytes("embedding")), rs.getString("content_hash"));
 	}
 }

@@ -25,6 +25,6 @@ record DocumentMetadata(String title, String type, String product, String indust
 	}
 
 	PassageMetadata passageMetadata() {
-		return new PassageMetadata(type, product, industry, region, language);
+		return new PassageMetadata(type, product, industry, region, language, visibility);
 	}
 }

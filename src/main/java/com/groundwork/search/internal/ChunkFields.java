@@ -45,7 +45,7 @@ final class ChunkFields {
 
 	/** The stored fields a result needs; the vector is never loaded. */
 	static final Set<String> STORED = Set.of(CHUNK_ID, DOCUMENT_ID, DOCUMENT_TITLE, HEADING_PATH, BODY, CONTENT_HASH,
-			"type", "product", "industry", "region", "language");
+			"type", "product", "industry", "region", "language", "visibility");
 
 	/** Body: stored for snippets, offsets in the postings so the highlighter need not re-analyze the text. */
 	private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
@@ -86,6 +86,7 @@ final class ChunkFields {
 		doc.add(new StringField("industry", metadata.industry(), Field.Store.YES));
 		doc.add(new StringField("region", metadata.region(), Field.Store.YES));
 		doc.add(new StringField("language", metadata.language(), Field.Store.YES));
+		doc.add(new StringField("visibility", metadata.visibility(), Field.Store.YES));
 		if (withVector) {
 			doc.add(new KnnFloatVectorField(VECTOR, unit(chunk.embedding()), SIMILARITY));
 		}

@@ -107,7 +107,7 @@ class HybridPassageSearch implements PassageSearch, AutoCloseable {
 				var hit = top.get(i);
 				Document doc = stored.document(hit.doc(), ChunkFields.STORED);
 				var metadata = new PassageMetadata(doc.get("type"), doc.get("product"), doc.get("industry"),
-						doc.get("region"), doc.get("language"));
+						doc.get("region"), doc.get("language"), doc.get("visibility"));
 				passages.add(new Passage(UUID.fromString(doc.get(ChunkFields.DOCUMENT_ID)),
 						UUID.fromString(doc.get(ChunkFields.CHUNK_ID)), doc.get(ChunkFields.DOCUMENT_TITLE),
 						doc.get(ChunkFields.HEADING_PATH), doc.get(ChunkFields.BODY), highlighted[i],

@@ -43,7 +43,7 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(LuceneChunkIndex.class);
 
 	/** Bump when the document layout changes; a different marker makes start-up rebuild the index. */
-	private static final int LAYOUT_VERSION = 1;
+	private static final int LAYOUT_VERSION = 2;
 
 	static final String MARKER_KEY = "groundwork.search.layout";
 

@@ -31,14 +31,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PgVectorIndex implements VectorIndex, ChunkProjection {
 
 	private static final Map<String, String> COLUMNS = Map.of("type", "doc_type", "product", "product", "industry",
-			"industry", "region", "region", "language", "language");
+			"industry", "region", "region", "language", "language", "visibility", "visibility");
 
 	private static final String INSERT = """
-			INSERT INTO search_vector (chunk_id, tenant_id, document_id, doc_type, product, industry, region, language, embedding)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			INSERT INTO search_vector (chunk_id, tenant_id, document_id, doc_type, product, industry, region, language,
+			  visibility, embedding)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (chunk_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, document_id = EXCLUDED.document_id,
 			  doc_type = EXCLUDED.doc_type, product = EXCLUDED.product, industry = EXCLUDED.industry,
-			  region = EXCLUDED.region, language = EXCLUDED.language, embedding = EXCLUDED.embedding""";
+			  region = EXCLUDED.region, language = EXCLUDED.language, visibility = EXCLUDED.visibility,
+			  embedding = EXCLUDED.embedding""";
 
 	private static final int BATCH = 500;
 
@@ -137,7 +139,8 @@ class PgVectorIndex implements VectorIndex, ChunkProjection {
 		statement.setString(6, metadata.industry());
 		statement.setString(7, metadata.region());
 		statement.setString(8, metadata.language());
-		statement.setObject(9, new PGvector(ChunkFields.unit(chunk.embedding())));
+		statement.setString(9, metadata.visibility());
+		statement.setObject(10, new PGvector(ChunkFields.unit(chunk.embedding())));
 	}
 
 	@Override

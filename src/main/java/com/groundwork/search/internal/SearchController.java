@@ -46,6 +46,8 @@ class SearchController {
 					@Parameter(in = ParameterIn.QUERY, name = "industry", description = "filter: industry"),
 					@Parameter(in = ParameterIn.QUERY, name = "region", description = "filter: region"),
 					@Parameter(in = ParameterIn.QUERY, name = "language", description = "filter: language"),
+					@Parameter(in = ParameterIn.QUERY, name = "visibility",
+							description = "filter: visibility (public: may be quoted to prospects; internal)"),
 					@Parameter(in = ParameterIn.QUERY, name = "explain",
 							description = "true adds each search's rank and score (default false)") })
 	@GetMapping("/api/search")

@@ -20,7 +20,7 @@ class SearchRequestParser {
 	static final int DEFAULT_K = 10;
 
 	static final List<String> PARAMETERS = List.of("q", "k", "explain", "type", "product", "industry", "region",
-			"language");
+			"language", "visibility");
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
@@ -48,7 +48,7 @@ class SearchRequestParser {
 		var explain = parseExplain(single(parameters, "explain"));
 		var filters = new SearchFilters(values(parameters, "type", tenant), values(parameters, "product", tenant),
 				values(parameters, "industry", tenant), values(parameters, "region", tenant),
-				values(parameters, "language", tenant));
+				values(parameters, "language", tenant), values(parameters, "visibility", tenant));
 		return new SearchQuery(tenant, text.strip(), k, filters, explain);
 	}
 

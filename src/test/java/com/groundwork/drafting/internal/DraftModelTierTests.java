@@ -46,7 +46,7 @@ class DraftModelTierTests {
 		registry.add("groundwork.drafting.tiers.small.base-url", MODEL::baseUrl);
 		registry.add("groundwork.drafting.tiers.small.model", () -> "small-test");
 		registry.add("groundwork.drafting.tiers.small.api-key", () -> "test-key");
-		registry.add("groundwork.drafting.tiers.small.timeout", () -> "1s");
+		registry.add("groundwork.drafting.tiers.small.timeout", () -> "3s"); // generous: the machine may be busy
 		registry.add("groundwork.drafting.tiers.small.initial-backoff", () -> "10ms");
 		registry.add("groundwork.drafting.tiers.small.minimum-calls", () -> "1000");
 		registry.add("groundwork.drafting.tiers.small.input-cost-per-million", () -> "0.5");
@@ -108,7 +108,7 @@ class DraftModelTierTests {
 
 	@Test
 	void aTimeoutFallsBackToTierZero() {
-		MODEL.stubFor(post("/v1/chat/completions").willReturn(ok(completion(goodDraft())).withFixedDelay(2500)));
+		MODEL.stubFor(post("/v1/chat/completions").willReturn(ok(completion(goodDraft())).withFixedDelay(6000)));
 		var draft = generate();
 		assertThat(draft.status()).isEqualTo(Draft.Status.GENERATED);
 		assertThat(draft.provenance().tier()).isZero();
