@@ -13,4 +13,17 @@ public interface KnowledgeChunks {
 
 	/** Streams every chunk of every tenant (for rebuilding an index), without holding them all in memory. */
 	void forEachChunk(Consumer<KnowledgeChunk> consumer);
+
+	/**
+	 * Changed documents after {@code sequence}, in sequence order, at most {@code limit}; the change log keeps a few
+	 * days. A table without a change log (a stand-in) answers none.
+	 */
+	default List<KnowledgeChange> changesSince(long sequence, int limit) {
+		return List.of();
+	}
+
+	/** The highest sequence in the change log, 0 when it is empty. */
+	default long latestChange() {
+		return 0;
+	}
 }

@@ -27,13 +27,17 @@ class DocumentWriter {
 
 	private final ChunkRepository chunks;
 
+	private final KnowledgeChangeLog changes;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	DocumentWriter(DocumentRepository documents, ChunkRepository chunks, ApplicationEventPublisher events, Clock clock) {
+	DocumentWriter(DocumentRepository documents, ChunkRepository chunks, KnowledgeChangeLog changes,
+			ApplicationEventPublisher events, Clock clock) {
 		this.documents = documents;
 		this.chunks = chunks;
+		this.changes = changes;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -59,6 +63,7 @@ class DocumentWriter {
 		chunks.deleteByDocument(tenant, documentId);
 		chunks.insert(tenant, documentId, parsed.metadata().passageMetadata(), newChunks);
 		documents.markIndexed(tenant, documentId, parsed, contentHash, pipelineHash, sizeBytes, newChunks.size(), now());
+		changes.record(tenant, documentId);
 		events.publishEvent(new DocumentIndexed(tenant, documentId, document.source(), contentHash, newChunks.size()));
 	}
 
@@ -74,6 +79,7 @@ class DocumentWriter {
 		document.ifPresent(removed -> {
 			chunks.deleteByDocument(tenant, documentId);
 			documents.delete(tenant, documentId);
+			changes.record(tenant, documentId);
 			events.publishEvent(new DocumentRemoved(tenant, documentId, removed.source()));
 		});
 		return document;

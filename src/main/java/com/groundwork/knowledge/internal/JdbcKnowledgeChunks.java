@@ -1,6 +1,7 @@
 package com.groundwork.knowledge.internal;
 
 import com.groundwork.identity.TenantId;
+import com.groundwork.knowledge.KnowledgeChange;
 import com.groundwork.knowledge.KnowledgeChunk;
 import com.groundwork.knowledge.KnowledgeChunks;
 import java.util.List;
@@ -15,8 +16,23 @@ class JdbcKnowledgeChunks implements KnowledgeChunks {
 
 	private final ChunkRepository chunks;
 
-	JdbcKnowledgeChunks(ChunkRepository chunks) {
+	private final KnowledgeChangeLog changes;
+
+	JdbcKnowledgeChunks(ChunkRepository chunks, KnowledgeChangeLog changes) {
 		this.chunks = chunks;
+		this.changes = changes;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<KnowledgeChange> changesSince(long sequence, int limit) {
+		return changes.since(sequence, limit);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public long latestChange() {
+		return changes.latest();
 	}
 
 	@Override

@@ -76,8 +76,15 @@ class SearchConfiguration {
 		return new SearchIndexer(chunks, projections);
 	}
 
+	@Bean(destroyMethod = "close")
+	ChangeFollower changeFollower(KnowledgeChunks chunks, SearchIndexer indexer, SearchSettings settings) {
+		var index = settings.indexDir().toAbsolutePath().normalize();
+		return new ChangeFollower(chunks, indexer, index.resolveSibling(index.getFileName() + ".changes"),
+				settings.followChanges(), java.time.Duration.ofSeconds(30));
+	}
+
 	@Bean
-	SearchIndexBootstrap searchIndexBootstrap(SearchIndexer indexer) {
-		return new SearchIndexBootstrap(indexer);
+	SearchIndexBootstrap searchIndexBootstrap(SearchIndexer indexer, ChangeFollower follower, KnowledgeChunks chunks) {
+		return new SearchIndexBootstrap(indexer, follower, chunks);
 	}
 }

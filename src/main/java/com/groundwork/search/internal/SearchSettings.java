@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queryCacheSize how many query embeddings to keep (repeated queries skip the model)
  * @param commitWindow how long a change waits for others to share its Lucene commit (and refresh) before the event
  * that caused it completes; 0 commits every change on its own
+ * @param followChanges how often this instance polls the knowledge change sequence for changes other instances made;
+ * 0 (the embedded default: one instance, its own events suffice) switches following off
  */
 @ConfigurationProperties("groundwork.search")
 record SearchSettings(Path indexDir, @DefaultValue("lucene") VectorStore vectorStore,
@@ -30,7 +32,7 @@ record SearchSettings(Path indexDir, @DefaultValue("lucene") VectorStore vectorS
 		@DefaultValue("min-max") Normalization normalization, @DefaultValue("0.4") double lexicalWeight,
 		@DefaultValue("0.6") double vectorWeight, @DefaultValue Lexical lexical, @DefaultValue Hnsw hnsw,
 		@DefaultValue("220") int snippetLength, @DefaultValue("2000") int queryCacheSize,
-		@DefaultValue("500ms") Duration commitWindow) {
+		@DefaultValue("500ms") Duration commitWindow, @DefaultValue("0s") Duration followChanges) {
 
 	SearchSettings {
 		if (indexDir == null) {

@@ -89,7 +89,7 @@ class PgVectorIndexIT {
 		var settings = new SearchSettings(Files.createTempDirectory("pgvector-it-index"), VectorStore.PGVECTOR,
 				Fusion.RRF, 100, 60, Normalization.MIN_MAX, 1, 1,
 				new Lexical(LexicalAnalyzer.ENGLISH, 0.9f, 0.4f, 0.5f), new Hnsw(100, 20000), 120, 100,
-				java.time.Duration.ZERO);
+				java.time.Duration.ZERO, java.time.Duration.ZERO);
 		vectors = new PgVectorIndex(dataSource, new DataSourceTransactionManager(dataSource), settings);
 		lucene = new LuceneChunkIndex(settings, DIMENSIONS);
 		search = new HybridPassageSearch(lucene, new LexicalSearch(lucene, settings), vectors,
