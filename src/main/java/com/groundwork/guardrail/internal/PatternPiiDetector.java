@@ -41,18 +41,27 @@ class PatternPiiDetector implements PiiDetector {
 	private static final Pattern PHONE = Pattern.compile("(?<![\\w+/.$€£-])(?<!\\d,)" //
 			+ "(?<intl>(?:\\+|00)\\d{1,3}+[ .-]?(?:\\(0\\)[ .-]?)?)?" //
 			+ "(?<area>\\(\\d{1,5}+\\)[ .-]?)?" //
-			+ "\\d{1,5}+(?:[ .-]\\d{1,5}+){0,6}+" //
+			+ "\\d{1,10}+(?:[ .-]\\d{1,10}+){0,6}+" //
 			+ "(?<ext>[ ]?(?:x|ext\\.?|extension)[ ]?\\d{1,6}+)?" //
 			+ "(?![\\w@]|[.-]\\d|,\\d)");
 
 	private static final Pattern URL = Pattern.compile(
 			"(?i)(?<![\\w@.])(?:https?://|www\\.)[^\\s<>\"'()\\[\\]{}|\\\\^`]{2,2000}+");
 
-	/** Words that make a digit group a phone number when they come just before it. */
-	private static final Pattern PHONE_CONTEXT_BEFORE = Pattern.compile(
-			"(?i)\\b(?:phone|telephone|tel|fax|mobile|mob|cell|cellphone|desk|office|home|work|call|calling|called|"
-					+ "text|texts|sms|whatsapp|reach|contact|dial|ring|hotline|landline|number|no|nr|messages?|"
-					+ "answering|registered|direct|line)\\b[^\\n\\d]{0,25}$");
+	/** A label just before a digit group that makes it a phone number ("Phone:", "Fax", "Mobile no."). */
+	private static final Pattern PHONE_LABEL_BEFORE = Pattern.compile(
+			"(?i)\\b(?:phone|telephone|tel|fax|mobile|mob|cell|cellphone|desk|office|home|work|direct|landline|hotline|"
+					+ "whatsapp|contact)\\b\\.?[ \\t]*(?:no\\.?|number|#)?[ \\t]*[:#.-]?\\s{0,4}$");
+
+	/** Words a little before a digit group that make it a phone number ("call me on", "messages to"). */
+	private static final Pattern PHONE_VERB_BEFORE = Pattern.compile(
+			"(?i)\\b(?:call|calling|called|text|texting|sms|reach|dial|ring|phone|answering|messages?|registered|fax)\\b"
+					+ "[^\\d]{0,25}$");
+
+	/** Words before a digit group that make it some other number (licences, accounts, orders). */
+	private static final Pattern OTHER_NUMBER_BEFORE = Pattern.compile(
+			"(?i)\\b(?:licen[cs]e|account|acct|order|invoice|ticket|passport|serial|reference|ref|tracking|policy|"
+					+ "case|customer|member|employee|patient|isbn|zip|postal|postcode|po box|box|suite|apt|unit)\\b[^\\d]{0,20}$");
 
 	/** Labels that follow a phone number in signatures ("…-Office", "… fax"). */
 	private static final Pattern PHONE_CONTEXT_AFTER = Pattern
@@ -311,8 +320,12 @@ class PatternPiiDetector implements PiiDetector {
 			}
 			var before = text.substring(Math.max(0, matcher.start() - 40), matcher.start());
 			var after = text.substring(matcher.end(), Math.min(text.length(), matcher.end() + 12));
-			if (PHONE_CONTEXT_BEFORE.matcher(before).find() || PHONE_CONTEXT_AFTER.matcher(after).find()) {
+			if (PHONE_LABEL_BEFORE.matcher(before).find() || PHONE_VERB_BEFORE.matcher(before).find()
+					|| PHONE_CONTEXT_AFTER.matcher(after).find()) {
 				score += 0.35;
+			}
+			else if (OTHER_NUMBER_BEFORE.matcher(before).find()) {
+				score -= 0.3;
 			}
 			into.add(entity("PHONE_NUMBER", text, matcher.start(), matcher.end(), Math.min(0.85, score)));
 		}
