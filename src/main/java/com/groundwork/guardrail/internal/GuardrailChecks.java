@@ -26,10 +26,10 @@ final class GuardrailChecks {
 	private final List<Check> checks;
 
 	GuardrailChecks(GuardrailPolicies policies, PiiDetector pii, InjectionDetector injection, TextNormalizer normalizer,
-			BiPredicate<TenantId, String> tenantSuppressed, int scanCacheSize) {
+			BiPredicate<TenantId, String> tenantSuppressed) {
 		this.policies = policies;
 		this.compliance = new ComplianceCheck(tenantSuppressed, policies);
-		this.scanner = new InjectionScanner(injection, scanCacheSize);
+		this.scanner = new InjectionScanner(injection);
 		this.pii = pii;
 		this.checks = List.of(compliance, new HeaderCheck(), new LengthCheck(), new ToneCheck(normalizer),
 				new LinkCheck(), new GroundingCheck(), new PiiCheck(pii), new InjectionCheck(scanner));
