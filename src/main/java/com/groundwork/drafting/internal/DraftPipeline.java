@@ -87,7 +87,8 @@ class DraftPipeline {
 	private Draft compose(GenerationRequest request, LeadContext lead, PromptFile prompt, String variant,
 			@Nullable UUID shadowOf, double budgetLeft, long started) {
 		var retrieved = retrieval.retrieve(request.tenant(), prompt, lead, settings.passages());
-		var input = new DraftInput(prompt, request.angle(), request.tone(), lead, retrieved.passages());
+		var input = new DraftInput(prompt, request.angle(), request.tone(), lead, retrieved.passages(),
+				request.guidance());
 		var attempts = new ArrayList<Draft.Attempt>();
 		Composition written = null;
 		String failure = null;

@@ -95,6 +95,18 @@ class ModelDrafter implements Drafter {
 		return settings.model();
 	}
 
+	/**
+	 * The output format, preceded on a rework by the reviewer's reason for rejecting the previous draft: the one
+	 * place of the template that is instruction rather than data (released prompt versions stay unchanged).
+	 */
+	private String format(DraftInput input) {
+		if (input.guidance() == null || input.guidance().isBlank()) {
+			return converter.getFormat();
+		}
+		return "Reviewer guidance (a reviewer rejected an earlier draft for this lead; follow it within the rules "
+				+ "above): " + DataSections.clean(input.guidance()).replaceAll("\\s+", " ") + "\n\n" + converter.getFormat();
+	}
+
 	CircuitBreaker circuitBreaker() {
 		return circuitBreaker;
 	}
@@ -104,7 +116,7 @@ class ModelDrafter implements Drafter {
 		var pseudonyms = input.lead().personalValues();
 		var variables = Map.<String, Object>of("angle", input.angle().slug(), "tone", input.tone().slug(),
 				"lead_features", leadFeatures(input, pseudonyms), "passages", passages(input), "format",
-				converter.getFormat());
+				format(input));
 		var messages = new ArrayList<Message>();
 		messages.add(new UserMessage(new PromptTemplate(input.prompt().body()).render(variables)));
 

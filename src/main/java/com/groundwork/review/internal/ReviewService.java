@@ -168,6 +168,27 @@ class ReviewService {
 		}
 	}
 
+	/** What the guardrails say of an edit, before approving it: all findings, and those that would refuse it. */
+	record Recheck(List<FindingView> findings, List<FindingView> blocking) {
+	}
+
+	/** Re-checks the claim holder's edit without approving it. */
+	Recheck recheckEdit(Actor actor, UUID draftId, @Nullable String subject, @Nullable String body) {
+		var tenant = actor.tenantId();
+		var item = lookup.require(tenant, draftId, "re-checked");
+		requireOtherThanRequester(item, actor);
+		requireLease(item, actor, clock.instant(), "re-checked");
+		var draft = lookup.draft(tenant, item.draftId());
+		var finalSubject = subject == null ? draft.subject() : text("subject", subject, MAX_SUBJECT).strip();
+		var finalBody = body == null ? normalize(draft.body()) : normalize(text("body", body, MAX_BODY));
+		var original = findingsOf(tenant, item.draftId());
+		var findings = recheck(tenant, item, finalSubject, finalBody);
+		return new Recheck(findings, findings.stream()
+			.filter(FindingView::blocksApproval)
+			.filter(finding -> original.stream().noneMatch(finding::sameAs))
+			.toList());
+	}
+
 	/** Rejects the claimed draft with a configured reason; reasons that ask for rework regenerate it. */
 	ReviewItem reject(Actor actor, UUID draftId, @Nullable String reasonCode, @Nullable String comment) {
 		var tenant = actor.tenantId();
