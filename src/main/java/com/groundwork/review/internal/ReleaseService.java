@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -46,7 +45,6 @@ class ReleaseService {
 	private final Guardrails guardrails;
 	private final LeadFeatures leadFeatures;
 	private final Suppressions suppressions;
-	private final Function<TenantId, Optional<SenderIdentity>> senders;
 	private final DeliveryDispatcher dispatcher;
 	private final UnsubscribeTokens tokens;
 	private final String unsubscribeBaseUrl;
@@ -56,8 +54,7 @@ class ReleaseService {
 	private final Clock clock;
 
 	ReleaseService(ReviewRepository items, DeliveryRepository deliveries, ReviewLookup lookup, Guardrails guardrails,
-			LeadFeatures leadFeatures, Suppressions suppressions, Function<TenantId, Optional<SenderIdentity>> senders,
-			DeliveryDispatcher dispatcher, UnsubscribeTokens tokens, String unsubscribeBaseUrl,
+			LeadFeatures leadFeatures, Suppressions suppressions, DeliveryDispatcher dispatcher, UnsubscribeTokens tokens, String unsubscribeBaseUrl,
 			ApplicationEventPublisher events, TransactionTemplate transactions, ReviewSettings settings, Clock clock) {
 		this.items = items;
 		this.deliveries = deliveries;
@@ -65,7 +62,6 @@ class ReleaseService {
 		this.guardrails = guardrails;
 		this.leadFeatures = leadFeatures;
 		this.suppressions = suppressions;
-		this.senders = senders;
 		this.dispatcher = dispatcher;
 		this.tokens = tokens;
 		this.unsubscribeBaseUrl = unsubscribeBaseUrl.replaceAll("/+$", "");
@@ -88,10 +84,16 @@ class ReleaseService {
 		if (channels.names().isEmpty()) {
 			throw new NoDeliveryChannelException(actor.tenantSlug());
 		}
-		var sender = senders.apply(tenant)
+		var sender = guardrails.senderOf(tenant)
 			.orElseThrow(() -> conflict("No sender identity", "Tenant '" + actor.tenantSlug()
-					+ "' has no sender name and postal address in its guardrail policy; CAN-SPAM requires both in "
-					+ "every released mail"));
+					+ "' has no sender (name, email, postal-address) in its guardrail policy (guardrails/tenants/"
+					+ actor.tenantSlug() + ".yaml); CAN-SPAM requires them in every released mail"));
+		var link = unsubscribeLink(sender);
+		if (channels.mail() != null && !link.startsWith("https://")) {
+			throw conflict("No https unsubscribe link", "RFC 8058 one-click unsubscribe needs an https link, and '"
+					+ link + "' is not: set unsubscribe-url in the tenant's guardrail policy, or "
+					+ "groundwork.review.unsubscribe.base-url");
+		}
 		FeatureSnapshot lead;
 		try {
 			lead = leadFeatures.snapshot(tenant, item.leadExternalId());
@@ -114,7 +116,7 @@ class ReleaseService {
 			});
 			throw new ReleaseRefusedException(draftId, findings);
 		}
-		var url = unsubscribeBaseUrl + "/unsubscribe?token=" + tokens.issue(tenant, item.id());
+		var url = link + (link.contains("?") ? "&" : "?") + "token=" + tokens.issue(tenant, item.id());
 		var message = new DeliveryRecord.Message(actor.tenantSlug(), item.draftId(), item.leadExternalId(),
 				recipient.email(), String.valueOf(item.approvedSubject()), String.valueOf(item.approvedBody()),
 				footer(sender, url), url, String.valueOf(item.approvedBy()), java.util.Objects.requireNonNull(item.approvedAt()),
@@ -187,8 +189,17 @@ class ReleaseService {
 		return guardrails.mask(email);
 	}
 
+	/**
+	 * Where the one-click unsubscribe link points: the policy's unsubscribe endpoint (which must route to this
+	 * service's {@code /unsubscribe}), else this service's own.
+	 */
+	private String unsubscribeLink(Guardrails.Sender sender) {
+		var policyUrl = sender.unsubscribeUrl();
+		return policyUrl == null || policyUrl.isBlank() ? unsubscribeBaseUrl + "/unsubscribe" : policyUrl.strip();
+	}
+
 	/** What makes a footer CAN-SPAM compliant: who sends it, where they are, and how to stop it. */
-	static String footer(SenderIdentity sender, String unsubscribeUrl) {
+	static String footer(Guardrails.Sender sender, String unsubscribeUrl) {
 		return sender.name() + ", " + sender.postalAddress() + "\n"
 				+ "You receive this email because of your business relationship with " + sender.name() + ".\n"
 				+ "Unsubscribe with one click: " + unsubscribeUrl;

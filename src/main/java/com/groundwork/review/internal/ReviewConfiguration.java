@@ -3,15 +3,12 @@ package com.groundwork.review.internal;
 import com.groundwork.drafting.Drafts;
 import com.groundwork.guardrail.Guardrails;
 import com.groundwork.identity.Role;
-import com.groundwork.identity.TenantId;
 import com.groundwork.identity.Tenants;
 import com.groundwork.lead.LeadFeatures;
 import com.groundwork.lead.Suppressions;
 import com.groundwork.web.NavigationItem;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.Optional;
-import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -84,16 +81,12 @@ class ReviewConfiguration {
 			Guardrails guardrails, LeadFeatures leadFeatures, Suppressions suppressions, DeliveryDispatcher dispatcher,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, ReviewSettings settings,
 			Environment environment, Clock clock) {
-		var baseUrl = unsubscribeBaseUrl(settings, environment);
-		settings.channels().forEach((tenant, channels) -> {
-			if (channels.mail() != null && !baseUrl.startsWith("https://")) {
-				throw new IllegalStateException("groundwork.review.channels." + tenant + ".mail: RFC 8058 one-click "
-						+ "unsubscribe needs an https link; set groundwork.review.unsubscribe.base-url (now " + baseUrl + ")");
-			}
-		});
-		Function<TenantId, Optional<SenderIdentity>> senders = tenant -> Optional.empty();
-		return new ReleaseService(items, deliveries, lookup, guardrails, leadFeatures, suppressions, senders, dispatcher,
-				new UnsubscribeTokens(settings.unsubscribe().secret()), baseUrl, events,
+		if (settings.unsubscribe().secret().isBlank() && !settings.channels().isEmpty()) {
+			throw new IllegalStateException("groundwork.review.unsubscribe.secret must be set (16+ random characters) "
+					+ "before a tenant can release drafts: it signs the one-click unsubscribe links");
+		}
+		return new ReleaseService(items, deliveries, lookup, guardrails, leadFeatures, suppressions, dispatcher,
+				new UnsubscribeTokens(settings.unsubscribe().secret()), unsubscribeBaseUrl(settings, environment), events,
 				new TransactionTemplate(transactionManager), settings, clock);
 	}
 

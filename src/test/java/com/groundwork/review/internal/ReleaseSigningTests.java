@@ -45,7 +45,7 @@ class ReleaseSigningTests {
 
 	@Test
 	void aShortSecretIsRefused() {
-		assertThatThrownBy(() -> new UnsubscribeTokens("short")).hasMessageContaining("at least 16 characters");
+		assertThatThrownBy(() -> new UnsubscribeTokens("short-secret")).hasMessageContaining("at least 16 characters");
 	}
 
 	@Test
@@ -61,7 +61,8 @@ class ReleaseSigningTests {
 
 	@Test
 	void theFooterNamesSenderAddressAndTheWayOut() {
-		var footer = ReleaseService.footer(new SenderIdentity("Acme Corp", "1 Main St, Springfield, IL 62701, US"),
+		var footer = ReleaseService.footer(new com.groundwork.guardrail.Guardrails.Sender("Acme Corp", "outreach@acme.example",
+				"1 Main St, Springfield, IL 62701, US", null),
 				"https://review.example/unsubscribe?token=abc");
 		assertThat(footer).contains("Acme Corp", "1 Main St, Springfield, IL 62701, US",
 				"https://review.example/unsubscribe?token=abc");
