@@ -123,7 +123,8 @@ public final class ReviewFixtures {
 		Map<String, String> byName = new LinkedHashMap<>();
 		values.stream().filter(value -> value.pii() != PiiClass.SENSITIVE).forEach(v -> byName.put(v.name(), v.value()));
 		var email = byName.get("contact.email");
+		var granted = byName.get("consent.granted-at");
 		return email == null ? null : new Recipient(email, byName.get("contact.country"), byName.get("consent.status"),
-				byName.get("consent.basis"), null, null);
+				byName.get("consent.basis"), null, granted == null ? null : java.time.LocalDate.parse(granted.substring(0, 10)));
 	}
 }

@@ -223,7 +223,7 @@ class ReviewRepository {
 	}
 
 	List<Decision> decisions(TenantId tenant, UUID itemId) {
-		return jdbc.sql("SELECT * FROM review_decision WHERE tenant_id = ? AND item_id = ? ORDER BY decided_at, id")
+		return jdbc.sql("SELECT * FROM review_decision WHERE tenant_id = ? AND item_id = ? ORDER BY seq")
 			.params(tenant.value(), itemId)
 			.query(this::decision)
 			.list();

@@ -204,7 +204,8 @@ class ReviewService {
 		var item = lookup.require(tenant, draftId, "rejected");
 		requireOtherThanRequester(item, actor);
 		requireLease(item, actor, now, "rejected");
-		transactions.executeWithoutResult(status -> {
+		// read back inside the transaction: the rework it may start runs as soon as it commits
+		return java.util.Objects.requireNonNull(transactions.execute(status -> {
 			if (!items.move(item, ReviewState.REJECTED, now, set(Column.REJECTION_REASON, reason.code(),
 					Column.CLAIMED_BY, null, Column.LEASE_EXPIRES_AT, null))) {
 				throw lostRace(tenant, draftId, "rejected");
@@ -213,8 +214,8 @@ class ReviewService {
 					Decision.of(item, "REJECTED", ReviewState.REJECTED, actor.name(), now).why(reason.code(), why));
 			events.publishEvent(new DraftRejected(tenant, item.draftId(), item.leadExternalId(), reason.code(), why,
 					actor.name(), reason.rework(), now));
-		});
-		return reread(tenant, item);
+			return reread(tenant, item);
+		}));
 	}
 
 	/** What a bulk approval did: the approved drafts, and every other one with why it was skipped. */

@@ -311,7 +311,7 @@ class ReviewWorkflowTests {
 			.andExpect(jsonPath("$.decisions[-1].findings").isNotEmpty());
 
 		var edited = draft.body().replaceFirst("^Hi ", "Hello ");
-		var subject = draft.subject() + " (quick question)";
+		var subject = draft.subject() + "?";
 		mvc.perform(post("/api/review/" + id + "/approve").header("X-API-Key", REVIEWER)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json(Map.of("subject", subject, "body", edited, "comment", "warmer greeting"))))
@@ -322,7 +322,7 @@ class ReviewWorkflowTests {
 			.andExpect(jsonPath("$.decisions[-1].action").value("APPROVED"))
 			.andExpect(jsonPath("$.decisions[-1].actor").value(reviewerName))
 			.andExpect(jsonPath("$.decisions[-1].comment").value("warmer greeting"))
-			.andExpect(jsonPath("$.decisions[-1].editDistance").value(3)) // Hi→Hello, +(quick, +question)
+			.andExpect(jsonPath("$.decisions[-1].editDistance").value(2)) // Hi→Hello, results→results?
 			.andExpect(jsonPath("$.decisions[-1].diff.body[0].op").value("DELETE"))
 			.andExpect(jsonPath("$.decisions[-1].diff.body[0].text").value("Hi"))
 			.andExpect(jsonPath("$.decisions[-1].diff.body[1].op").value("INSERT"))
@@ -333,7 +333,7 @@ class ReviewWorkflowTests {
 			.singleElement()
 			.satisfies(event -> {
 				assertThat(event.edited()).isTrue();
-				assertThat(event.editDistance()).isEqualTo(3);
+				assertThat(event.editDistance()).isEqualTo(2);
 				assertThat(event.approvedBy()).isEqualTo(reviewerName);
 			});
 		assertThat(verdict.name()).isNotEqualTo("BLOCKED");
@@ -372,7 +372,9 @@ class ReviewWorkflowTests {
 		var regeneratedId = jdbc.sql("SELECT rework_draft_id FROM review_item WHERE id = ?").params(id).query(UUID.class).single();
 		var regenerated = fixtures.find(acme, regeneratedId);
 		assertThat(regenerated.requestedBy()).isEqualTo("acme.rep");
-		mvc.perform(get("/api/review/" + id).header("X-API-Key", REVIEWER)).andExpect(status().isConflict());
+		mvc.perform(get("/api/review/" + id).header("X-API-Key", REVIEWER))
+			.andExpect(jsonPath("$.state").value("REWORK"))
+			.andExpect(jsonPath("$.reworkDraftId").value(regeneratedId.toString()));
 		fixtures.queueWith(regenerated, ReviewFixtures.clean());
 		mvc.perform(get("/api/review/" + regeneratedId).header("X-API-Key", REVIEWER))
 			.andExpect(jsonPath("$.state").value("CHECKED"))
