@@ -72,9 +72,20 @@ public final class ReviewFixtures {
 		return verdict;
 	}
 
-	/** Records a verdict of our choosing for the draft (its context is the real one) and waits for the queue. */
+	/**
+	 * Records a verdict of our choosing for the draft (its context is the real one) and waits until the queue shows
+	 * it. When the pipeline checked the draft already, the queue takes ours as a re-check of the waiting draft.
+	 */
 	public void queueWith(DraftSummary draft, Verdict verdict) {
+		if (guardrails.verdictOf(draft.tenant(), draft.id()).isPresent()) {
+			awaitQueued(draft.tenant(), draft.id());
+		}
 		record(checkOf(draft), verdict);
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> jdbc
+			.sql("SELECT COUNT(*) FROM review_item WHERE tenant_id = ? AND draft_id = ? AND verdict = ? AND findings = ?")
+			.params(draft.tenant().value(), draft.id(), verdict.name(), verdict.findings().size())
+			.query(Long.class)
+			.single() > 0);
 	}
 
 	public static Verdict clean() {
