@@ -18,9 +18,8 @@ class GuardrailConfiguration {
 
 	@Bean
 	GuardrailChecks guardrailChecks(GuardrailPolicies policies, PiiDetector pii, InjectionDetector injection,
-			TextNormalizer normalizer, Suppressions suppressions, GuardrailSettings settings) {
-		return new GuardrailChecks(policies, pii, injection, normalizer, suppressions::isSuppressed,
-				settings.scanCacheSize());
+			TextNormalizer normalizer, Suppressions suppressions) {
+		return new GuardrailChecks(policies, pii, injection, normalizer, suppressions::isSuppressed);
 	}
 
 	@Bean

@@ -39,7 +39,7 @@ class GuardrailChecksTests {
 
 	final GuardrailChecks checks = new GuardrailChecks(POLICIES, new PatternPiiDetector(),
 			new PatternInjectionDetector(NORMALIZER, InjectionPatterns.load(Path.of("guardrails/injection-patterns.yaml"))),
-			NORMALIZER, (tenant, email) -> suppressed.contains(email), 100);
+			NORMALIZER, (tenant, email) -> suppressed.contains(email));
 
 	static final DraftCheck.Passage BRIGHTWATER = new DraftCheck.Passage("p1", "Brightwater Freight case study",
 			"Brightwater Freight cut its median order-to-ship time from **38 h** to **9 h** across 11 distribution "
