@@ -65,15 +65,28 @@ class EndpointSecurityTests {
 	 * For each path pattern with variables: how to find, as tenant acme, a resource that globex must not see. The
 	 * function gets an acme admin's view of the service and returns the variable values.
 	 */
-	private static final Map<String, Function<EndpointSecurityTests, Map<String, String>>> CANARIES = Map.of(
-			"/api/admin/tenants/{id}", test -> Map.of("id", test.canaries.get("tenant")),
-			"/api/admin/users/{id}", test -> Map.of("id", test.canaries.get("user")),
-			"/api/admin/api-keys/{id}", test -> Map.of("id", test.canaries.get("apiKey")),
-			"/api/knowledge/documents/{id}", test -> Map.of("id", test.canaries.get("document")),
-			"/knowledge/documents/{id}/delete", test -> Map.of("id", test.canaries.get("document")),
-			"/api/leads/{externalId}", test -> Map.of("externalId", test.canaries.get("lead")),
-			"/api/drafts/{id}", test -> Map.of("id", test.canaries.get("draft")),
-			"/sidebar/drafts/{id}/submit", test -> Map.of("id", test.canaries.get("draft")));
+	private static final Map<String, Function<EndpointSecurityTests, Map<String, String>>> CANARIES = Map.ofEntries(
+			Map.entry("/api/admin/tenants/{id}", test -> Map.of("id", test.canaries.get("tenant"))),
+			Map.entry("/api/admin/users/{id}", test -> Map.of("id", test.canaries.get("user"))),
+			Map.entry("/api/admin/api-keys/{id}", test -> Map.of("id", test.canaries.get("apiKey"))),
+			Map.entry("/api/knowledge/documents/{id}", test -> Map.of("id", test.canaries.get("document"))),
+			Map.entry("/knowledge/documents/{id}/delete", test -> Map.of("id", test.canaries.get("document"))),
+			Map.entry("/api/leads/{externalId}", test -> Map.of("externalId", test.canaries.get("lead"))),
+			Map.entry("/api/drafts/{id}", test -> Map.of("id", test.canaries.get("draft"))),
+			Map.entry("/sidebar/drafts/{id}/submit", test -> Map.of("id", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/claim", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/approve", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/reject", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/release", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/redeliver", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/claim", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/recheck", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/approve", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/reject", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/release", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/redeliver", test -> Map.of("draftId", test.canaries.get("draft"))));
 
 	@Autowired
 	MockMvc mvc;

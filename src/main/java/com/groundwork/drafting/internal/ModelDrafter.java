@@ -122,6 +122,10 @@ class ModelDrafter implements Drafter {
 				converter.getFormat());
 		var messages = new ArrayList<Message>();
 		var prompt = new PromptTemplate(input.prompt().body()).render(variables);
+		if (input.rework() != null && !input.rework().isBlank()) {
+			var rework = repairPrompt.renderRework(input.rework());
+			prompt += "\n\n" + pseudonymize(List.of(rework), rework, input, pseudonyms);
+		}
 		if (!input.guidance().isEmpty()) {
 			var guidance = repairPrompt.render(input.guidance());
 			prompt += "\n\n" + pseudonymize(List.of(guidance), guidance, input, pseudonyms);
