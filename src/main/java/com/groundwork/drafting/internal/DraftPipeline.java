@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
@@ -67,12 +68,30 @@ class DraftPipeline {
 	 */
 	Draft generate(GenerationRequest request) {
 		long started = System.nanoTime();
+		if (request.draftId() != null) {
+			var existing = drafts.find(request.tenant(), request.draftId());
+			if (existing.isPresent()) {
+				return existing.get(); // asked again (a retry after a crash): the draft was written once
+			}
+		}
 		double budgetLeft = budget.check(request.tenant(), request.tenantSlug());
 		var snapshot = leadFeatures.snapshot(request.tenant(), request.leadExternalId());
 		var lead = LeadContext.of(snapshot, leadScores.scoreOf(request.tenant(), request.leadExternalId()));
-		var route = router.route(request.tenantSlug(), request.angle(), request.leadExternalId());
+		var route = router.route(request.tenantSlug(), request.angle(), request.leadExternalId(),
+				request.promptVariant());
 		var draft = compose(request, lead, route.prompt(), route.variant(), null, budgetLeft, started);
-		save(draft);
+		if (request.draftId() != null) {
+			try {
+				save(draft);
+			}
+			catch (DuplicateKeyException raced) {
+				// Another instance wrote the draft of this id meanwhile: the primary key keeps one, theirs.
+				return drafts.find(request.tenant(), request.draftId()).orElseThrow(() -> raced);
+			}
+		}
+		else {
+			save(draft);
+		}
 		route.shadow().ifPresent(shadow -> shadows.execute(() -> {
 			try {
 				save(compose(request, lead, shadow, "shadow", draft.id(), budgetLeft, System.nanoTime()));
@@ -127,7 +146,7 @@ class DraftPipeline {
 			var provenance = new Draft.Provenance(prompt.reference(), variant, "none", -1, passages,
 					lead.snapshot().reference(), retrieved.query(), 0, 0, BigDecimal.ZERO, latency, 0, false, false,
 					attempts);
-			return new Draft(UUID.randomUUID(), request.tenant(), request.leadExternalId(), request.angle().slug(),
+			return new Draft(idOf(request, shadowOf), request.tenant(), request.leadExternalId(), request.angle().slug(),
 					request.tone().slug(), channel(request), Draft.Status.FAILED, failure, "",
 					new Draft.Content(List.of(), "", lead.score()), provenance, shadowOf, request.actor(), now, null);
 		}
@@ -144,7 +163,7 @@ class DraftPipeline {
 				.map(label -> citation(byLabel.get(label), sentence.text()))
 				.toList()))
 			.toList();
-		return new Draft(UUID.randomUUID(), request.tenant(), request.leadExternalId(), request.angle().slug(),
+		return new Draft(idOf(request, shadowOf), request.tenant(), request.leadExternalId(), request.angle().slug(),
 				request.tone().slug(), channel(request), Draft.Status.GENERATED, null, written.draft().subject(),
 				new Draft.Content(sentences, written.draft().callToAction(), lead.score()), provenance, shadowOf,
 				request.actor(), now, null);
@@ -161,6 +180,11 @@ class DraftPipeline {
 						draft.provenance().featureSnapshot(), draft.createdAt()));
 			}
 		});
+	}
+
+	/** The id the request asked for; a shadow draft always gets its own. */
+	private static UUID idOf(GenerationRequest request, @Nullable UUID shadowOf) {
+		return shadowOf == null && request.draftId() != null ? request.draftId() : UUID.randomUUID();
 	}
 
 	private static String channel(GenerationRequest request) {

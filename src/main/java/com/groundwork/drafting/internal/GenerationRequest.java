@@ -1,10 +1,22 @@
 package com.groundwork.drafting.internal;
 
 import com.groundwork.identity.TenantId;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** One draft to write. */
+/**
+ * One draft to write.
+ *
+ * @param draftId the id the draft must have (idempotent requests from other modules), or null for a new one
+ * @param promptVariant {@code stable} or {@code canary} to force that prompt version, or null to route by the lead
+ */
 record GenerationRequest(TenantId tenant, String tenantSlug, String actor, String leadExternalId, Angle angle,
-		Tone tone, Channel channel) {
+		Tone tone, Channel channel, @Nullable UUID draftId, @Nullable String promptVariant) {
+
+	GenerationRequest(TenantId tenant, String tenantSlug, String actor, String leadExternalId, Angle angle, Tone tone,
+			Channel channel) {
+		this(tenant, tenantSlug, actor, leadExternalId, angle, tone, channel, null, null);
+	}
 
 	/** Where a request comes from, which decides the tiers tried. */
 	enum Channel {
