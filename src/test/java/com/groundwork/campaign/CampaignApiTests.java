@@ -88,33 +88,37 @@ class CampaignApiTests {
 		var leads = "[" + CampaignFixtures.lead("J-1") + ","
 				+ CampaignFixtures.lead("J-2").replace("\"j-2@", "\"not-an-email").replace(".example\"", "\"") + ","
 				+ CampaignFixtures.lead("J-3") + "," + CampaignFixtures.lead("J-1") + "," + CampaignFixtures.lead("J-4")
+				+ "," + CampaignFixtures.lead("J-5").replace("\"US\"", "\"DE\"").replace("\"IMPLIED\"", "\"NONE\"")
 				+ "]";
 		// the leads may come before the name and angle: they are checked once the body has been read
 		var body = "{\"leads\":" + leads + ",\"name\":\"Q3 intro\",\"angle\":\"intro\"}";
 		var created = create(MediaType.APPLICATION_JSON, body).andExpect(status().isCreated())
 			.andExpect(header().string("Location", containsString("/api/campaigns/")))
 			.andExpect(jsonPath("$.name").value("Q3 intro"))
-			.andExpect(jsonPath("$.importReport.rows").value(5))
-			.andExpect(jsonPath("$.importReport.accepted").value(3))
+			.andExpect(jsonPath("$.importReport.rows").value(6))
+			.andExpect(jsonPath("$.importReport.accepted").value(4))
 			.andExpect(jsonPath("$.importReport.rejected").value(1))
 			.andExpect(jsonPath("$.importReport.duplicates").value(1))
 			.andExpect(jsonPath("$.importReport.errors[*].field", hasItem("leads[1].contact.email")))
 			.andExpect(jsonPath("$.importReport.errors[*].field", hasItem("leads[3].externalId")))
-			.andExpect(jsonPath("$.total").value(3));
+			.andExpect(jsonPath("$.total").value(4));
 		var id = id(created);
 
 		var done = awaitFinished(id);
 		assertThat(JsonPath.<String>read(done, "$.status")).isEqualTo("COMPLETED");
 		assertThat(JsonPath.<Integer>read(done, "$.counts.DRAFTED")).isEqualTo(2);
 		assertThat(JsonPath.<Integer>read(done, "$.counts.SUPPRESSED")).isEqualTo(1);
-		assertThat(JsonPath.<Integer>read(done, "$.done")).isEqualTo(3);
+		// a German lead without consent: drafted, then blocked by the guardrails' compliance check, with the rule
+		assertThat(JsonPath.<Integer>read(done, "$.counts.BLOCKED")).isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(done, "$.blockedReasons['compliance.consent-required']")).isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(done, "$.done")).isEqualTo(4);
 		assertThat(JsonPath.<Double>read(done, "$.progress")).isEqualTo(1.0);
 
 		// one stored draft per drafted item, under the item's own draft id; none for the suppressed lead
 		var drafts = jdbc.sql("""
 				SELECT d.lead_external_id FROM campaign_item i JOIN draft d ON d.id = i.draft_id
 				WHERE i.campaign_id = ? ORDER BY d.lead_external_id""").param(id).query(String.class).list();
-		assertThat(drafts).containsExactly("J-1", "J-4");
+		assertThat(drafts).containsExactly("J-1", "J-4", "J-5");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM draft WHERE channel = 'campaign' AND lead_external_id = 'J-3'")
 			.query(Long.class)
 			.single()).isZero();
@@ -129,7 +133,9 @@ class CampaignApiTests {
 			.untilAsserted(() -> assertThat(completions.events).anySatisfy(event -> {
 				assertThat(event.campaignId()).isEqualTo(id);
 				assertThat(event.outcome()).isEqualTo("COMPLETED");
-				assertThat(event.counts()).containsEntry("DRAFTED", 2L).containsEntry("SUPPRESSED", 1L);
+				assertThat(event.counts()).containsEntry("DRAFTED", 2L)
+					.containsEntry("SUPPRESSED", 1L)
+					.containsEntry("BLOCKED", 1L);
 			}));
 
 		var csv = mvc.perform(get("/api/campaigns/" + id + "/export").header("X-API-Key", MARKETER))
@@ -143,12 +149,17 @@ class CampaignApiTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 		var lines = exported.strip().lines().toList();
 		assertThat(lines.getFirst()).startsWith("row,leadExternalId,state,reasonCode,reason,verdict,findings,draftId");
-		assertThat(exported).contains("J-3,SUPPRESSED,suppressed").contains("J-4,DRAFTED,drafted");
+		assertThat(exported).contains("J-3,SUPPRESSED,suppressed")
+			.contains("J-4,DRAFTED,drafted")
+			.contains("J-5,BLOCKED,compliance.consent-required");
 		var json = mvc.perform(get("/api/campaigns/" + id + "/export?format=json").header("X-API-Key", MARKETER))
 			.andReturn();
 		var items = mvc.perform(asyncDispatch(json)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(JsonPath.<List<Object>>read(items, "$")).hasSize(3);
+		assertThat(JsonPath.<List<Object>>read(items, "$")).hasSize(4);
+		assertThat(JsonPath.<List<String>>read(items, "$[?(@.state == 'BLOCKED')].findings"))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("BLOCK compliance.consent-required");
 		assertThat(JsonPath.<List<String>>read(items, "$[?(@.state == 'DRAFTED')].subject"))
 			.hasSize(2)
 			.allSatisfy(subject -> assertThat(subject).isNotBlank());
