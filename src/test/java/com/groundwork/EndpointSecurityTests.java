@@ -86,7 +86,15 @@ class EndpointSecurityTests {
 			Map.entry("/review/{draftId}/approve", test -> Map.of("draftId", test.canaries.get("draft"))),
 			Map.entry("/review/{draftId}/reject", test -> Map.of("draftId", test.canaries.get("draft"))),
 			Map.entry("/review/{draftId}/release", test -> Map.of("draftId", test.canaries.get("draft"))),
-			Map.entry("/review/{draftId}/redeliver", test -> Map.of("draftId", test.canaries.get("draft"))));
+			Map.entry("/review/{draftId}/redeliver", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/campaigns/{id}", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/events", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/pause", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/resume", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/cancel", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/export", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/campaigns/{id}", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/campaigns/{id}/control", test -> Map.of("id", test.canaries.get("campaign"))));
 
 	@Autowired
 	MockMvc mvc;
@@ -142,6 +150,13 @@ class EndpointSecurityTests {
 			.content("""
 					{"leadExternalId":"CANARY-1","angle":"intro"}
 					"""), "demo-acme-rep"), "$.id"));
+		canaries.put("campaign", JsonPath.read(body(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":"Acme canary campaign","angle":"intro","leads":[
+					 {"schemaVersion":2,"externalId":"CANARY-2",
+					  "contact":{"firstName":"Canary","email":"canary2@acme-only.example","country":"US"},
+					  "company":{"name":"Acme canary account"},"consent":{"status":"NONE"}}]}
+					"""), "demo-acme-marketer"), "$.id"));
 	}
 
 	@Test
