@@ -340,11 +340,19 @@ class UnicodeTextNormalizer implements TextNormalizer {
 		catch (CharacterCodingException ex) {
 			return null;
 		}
+		// Judge the text as it will be scanned: entities and invisible characters inside a payload are tricks of
+		// their own, not noise.
+		decoded = core(decoded);
 		int letters = 0;
 		int printable = 0;
 		int spaces = 0;
-		for (int i = 0; i < decoded.length(); i++) {
-			char c = decoded.charAt(i);
+		int visible = 0;
+		for (int i = 0; i < decoded.length(); i += Character.charCount(decoded.codePointAt(i))) {
+			int c = decoded.codePointAt(i);
+			if (isInvisible(c) && c != '\n' && c != '\t' && c != '\r') {
+				continue;
+			}
+			visible++;
 			if (Character.isLetter(c)) {
 				letters++;
 			}
@@ -355,8 +363,8 @@ class UnicodeTextNormalizer implements TextNormalizer {
 				printable++;
 			}
 		}
-		boolean readable = printable >= decoded.length() * 0.95 && letters >= decoded.length() * 0.5
-				&& (spaces > 0 || decoded.length() <= 24);
+		boolean readable = visible >= 4 && printable >= visible * 0.95 && letters >= visible * 0.5
+				&& (spaces > 0 || visible <= 24);
 		return readable ? decoded : null;
 	}
 
