@@ -39,7 +39,8 @@ class LeadCrmEventTests {
 	void lead() throws Exception {
 		mvc.perform(put("/api/leads/CRM-1").header("X-API-Key", "demo-acme-marketer")
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(LeadApiTests.v2("CRM-1")));
+			// its own address: the test withdraws its consent, which suppresses the address for every test in the context
+			.content(LeadApiTests.v2("CRM-1").replace("dana@northwind.example", "crm-one@northwind.example")));
 	}
 
 	static String sign(String secret, long unixSeconds, String body) throws Exception {
