@@ -78,9 +78,10 @@ class PatternPiiDetector implements PiiDetector {
 
 	/**
 	 * A person's name after a phrase that introduces one ("my name is", "Dear", "Mr.", "Name:"): the only names found
-	 * without a name list, so precision comes first; a name elsewhere in a sentence is not reported.
+	 * without a name list, so precision comes first; a name elsewhere in a sentence is not reported. A cue glued to a
+	 * dot or hyphen is a key ({@code company.name: Northwind}), not a phrase.
 	 */
-	private static final Pattern PERSON = Pattern.compile("(?<cue>(?i:\\b(?:my name is|his name is|her name is|name is|"
+	private static final Pattern PERSON = Pattern.compile("(?<cue>(?i:(?<![\\w.\\-])(?:my name is|his name is|her name is|name is|"
 			+ "name's|named|called|call me|calls me|i'm|i am|this is|dear|hi|hello|hey|mr|mrs|ms|miss|mx|dr|prof|sir|"
 			+ "madam|follow up with|speak to|talk to|ask for|maiden name is|partner's name|kid|son|daughter|"
 			+ "wife|husband|name|user|directed by|starring|sincerely|regards|best)\\b\\.?[:,]?)[ \\t]{1,8}+)"

@@ -119,4 +119,11 @@ class PiiDetectorTests {
 		assertThat(detector.detect("")).isEmpty();
 		assertThat(detector.detect(null)).isEmpty();
 	}
+
+	@Test
+	void aNameIntroducedByAPhraseIsAPersonButAFeatureKeyIsNot() {
+		assertThat(found("My name is Dana Reyes and I run operations.", "PERSON")).containsExactly("Dana Reyes");
+		assertThat(found("Name: Dana Reyes", "PERSON")).containsExactly("Dana Reyes");
+		assertThat(found("company.name: Timeout Freight\ncontact.first-name: [[FIRST_NAME]]", "PERSON")).isEmpty();
+	}
 }
