@@ -37,6 +37,30 @@ public interface Guardrails {
 	/** The text with personal data (emails, phones, cards, IBANs, SSNs, IPs) masked, for logs and external calls. */
 	String mask(String text);
 
+	/**
+	 * Instruction-like content in untrusted text before it reaches a prompt: one finding ({@code injection.*}) per
+	 * signal, its span naming the passage ({@code passage:<id>}) or input ({@code input:<name>}). Drafting leaves
+	 * what is flagged out of the prompt. Stores nothing.
+	 */
+	default List<Finding> screen(TenantId tenant, List<DraftCheck.Passage> passages,
+			java.util.Map<String, String> untrustedInputs) {
+		var probe = new DraftCheck(tenant, null, "screen", "", List.of(), "", passages, java.util.Map.of(),
+				untrustedInputs, null);
+		return check(probe).findings()
+			.stream()
+			.filter(finding -> finding.ruleId().startsWith("injection.") && finding.span() != null
+					&& (finding.span().field().startsWith("passage:") || finding.span().field().startsWith("input:")))
+			.toList();
+	}
+
+	/**
+	 * The personal data of a text, value → type ({@code EMAIL_ADDRESS}, {@code PERSON}, …), in order of appearance:
+	 * what a caller replaces by placeholders before an external model call and puts back afterwards.
+	 */
+	default java.util.Map<String, String> personalData(TenantId tenant, String text) {
+		return java.util.Map.of();
+	}
+
 	/** A verdict as stored. */
 	record RecordedVerdict(UUID draftId, Verdict verdict, int repairs, String policyVersion,
 			java.time.Instant checkedAt) {

@@ -1,6 +1,7 @@
 package com.groundwork.drafting.internal;
 
 import com.groundwork.drafting.DraftEvaluation;
+import com.groundwork.guardrail.Guardrails;
 import com.groundwork.identity.TenantId;
 import com.groundwork.identity.Tenants;
 import com.groundwork.knowledge.KnowledgeIngestion;
@@ -65,11 +66,15 @@ class DraftEvaluationService implements DraftEvaluation {
 	private final Tenants tenants;
 	private final JsonMapper mapper;
 	private final Clock clock;
+	private final Guardrails guardrails;
+	private final RepairPrompt repairPrompt;
 
 	DraftEvaluationService(LeadFeatures leadFeatures, LeadScores leadScores, LeadIntake leadIntake,
 			VariantRouter router, PassageSearch search, KnowledgeIngestion ingestion, DraftRepository drafts,
 			ApplicationEventPublisher events, PlatformTransactionManager transactions, DraftingSettings settings,
-			Tenants tenants, JsonMapper mapper, Clock clock) {
+			Tenants tenants, JsonMapper mapper, Clock clock, Guardrails guardrails, RepairPrompt repairPrompt) {
+		this.guardrails = guardrails;
+		this.repairPrompt = repairPrompt;
 		this.leadFeatures = leadFeatures;
 		this.leadScores = leadScores;
 		this.leadIntake = leadIntake;
@@ -142,7 +147,8 @@ class DraftEvaluationService implements DraftEvaluation {
 	@Override
 	public String benchSidebarDrafts(TenantId tenant, int count, PrintStream progress) {
 		var slug = slugOf(tenant);
-		var zeroLatency = new ModelDrafter("bench", 1, benchTier(), new InstantModel(mapper), mapper);
+		var zeroLatency = new ModelDrafter("bench", 1, benchTier(), new InstantModel(mapper), mapper, guardrails,
+				repairPrompt);
 		var pipeline = pipeline(Map.of("offline", new OfflineDrafter(), "small", zeroLatency));
 		var leads = List.of("L-1001", "L-1003", "L-1007", "L-1010", "L-1012", "L-1013", "L-1014", "L-1017", "L-1018",
 				"L-1020");
@@ -176,11 +182,11 @@ class DraftEvaluationService implements DraftEvaluation {
 	private DraftPipeline pipeline(Map<String, Drafter> drafters) {
 		var evalSettings = new DraftingSettings(settings.promptsDir(), settings.passages(), Map.of(),
 				new DraftingSettings.Routing(List.of("small", "offline"), List.of("small", "offline"), 101, 0),
-				settings.variants(), settings.cache(), Map.of(), settings.sidebar(), settings.excludedTitles(), true);
+				settings.variants(), settings.cache(), Map.of(), settings.sidebar(), settings.excludedTitles(), true, settings.repairRounds());
 		return new DraftPipeline(leadFeatures, leadScores, router, new PassageRetrieval(search, settings.excludedTitles()),
 				new TierRouting(drafters, evalSettings), new DraftCache(Duration.ZERO, 0, clock),
 				new DraftBudget(drafts, evalSettings, clock), drafts, events, new TransactionTemplate(transactions),
-				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock);
+				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock, guardrails);
 	}
 
 	private static DraftingSettings.Tier benchTier() {
