@@ -4,6 +4,7 @@ import com.groundwork.identity.TenantId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The guardrails' public API: the only way a draft gets a verdict. */
 public interface Guardrails {
@@ -59,6 +60,23 @@ public interface Guardrails {
 	 */
 	default java.util.Map<String, String> personalData(TenantId tenant, String text) {
 		return java.util.Map.of();
+	}
+
+	/**
+	 * The tenant's sender as its policy names it: the CAN-SPAM identity and postal address of released mail, and the
+	 * policy's one-click unsubscribe endpoint. Empty when the policy names no complete sender.
+	 */
+	default Optional<Sender> senderOf(TenantId tenant) {
+		return Optional.empty();
+	}
+
+	/**
+	 * Who a tenant's mail is from.
+	 *
+	 * @param unsubscribeUrl the https one-click unsubscribe endpoint of the policy (RFC 8058), or null
+	 */
+	record Sender(String name, String email, String postalAddress,
+			@Nullable String unsubscribeUrl) {
 	}
 
 	/** A verdict as stored. */

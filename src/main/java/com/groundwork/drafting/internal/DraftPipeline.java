@@ -113,7 +113,7 @@ class DraftPipeline {
 			log.info("Draft for lead {}: {} passage(s) and {} lead field(s) with instruction-like text left out of the prompt",
 					request.leadExternalId(), flaggedPassages.size(), flaggedInputs);
 		}
-		var input = new DraftInput(prompt, request.angle(), request.tone(), lead, kept);
+		var input = new DraftInput(prompt, request.angle(), request.tone(), lead, kept, request.guidance());
 		var attempts = new ArrayList<Draft.Attempt>();
 		Composition written = null;
 		Drafter writer = null;

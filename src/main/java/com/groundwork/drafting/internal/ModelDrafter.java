@@ -116,6 +116,9 @@ class ModelDrafter implements Drafter {
 				converter.getFormat());
 		var messages = new ArrayList<Message>();
 		var prompt = new PromptTemplate(input.prompt().body()).render(variables);
+		if (input.rework() != null && !input.rework().isBlank()) {
+			prompt += "\n\n" + pseudonymize(repairPrompt.renderRework(input.rework()), input, pseudonyms);
+		}
 		if (!input.guidance().isEmpty()) {
 			prompt += "\n\n" + pseudonymize(repairPrompt.render(input.guidance()), input, pseudonyms);
 		}

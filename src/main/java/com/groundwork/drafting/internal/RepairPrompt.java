@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What a model tier is told when the guardrails ask for a repair: {@code prompts/guardrail-repair.txt}, with the
- * findings in place of {@code {findings}}. Read and checked at start-up.
+ * What a model tier is told to fix: the guardrails' findings ({@code prompts/guardrail-repair.txt}, the findings in
+ * place of {@code {findings}}), or a reviewer's reason for rejecting an earlier draft ({@code prompts/review-rework.txt},
+ * the reason in place of {@code {reason}}). Read and checked at start-up.
  */
-record RepairPrompt(String template) {
+record RepairPrompt(String template, String rework) {
 
 	static final String FILE = "guardrail-repair.txt";
+
+	static final String REWORK_FILE = "review-rework.txt";
 
 	static RepairPrompt load(Path promptsDir) {
 		var file = promptsDir.resolve(FILE);
@@ -26,7 +29,23 @@ record RepairPrompt(String template) {
 		if (!template.contains("{findings}")) {
 			throw new PromptRegistryInvalidException(FILE + ": missing placeholder {findings}");
 		}
-		return new RepairPrompt(template.strip());
+		String rework;
+		try {
+			rework = Files.readString(promptsDir.resolve(REWORK_FILE), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new PromptRegistryInvalidException(REWORK_FILE + ": cannot be read from the prompt registry "
+					+ promptsDir + "; it holds what a model is told when a reviewer rejected a draft", ex);
+		}
+		if (!rework.contains("{reason}")) {
+			throw new PromptRegistryInvalidException(REWORK_FILE + ": missing placeholder {reason}");
+		}
+		return new RepairPrompt(template.strip(), rework.strip());
+	}
+
+	/** The reviewer's reason, as data inside its section (it cannot close the section or open one). */
+	String renderRework(String reason) {
+		return rework.replace("{reason}", DataSections.clean(reason).replaceAll("\\s+", " "));
 	}
 
 	String render(java.util.List<String> findings) {

@@ -105,6 +105,16 @@ class GuardrailService implements Guardrails {
 	}
 
 	@Override
+	public Optional<Sender> senderOf(TenantId tenant) {
+		var policy = checks.policies().forTenant(slugOf(tenant));
+		var sender = policy.sender();
+		if (sender == null || sender.name() == null || sender.email() == null || sender.postalAddress() == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new Sender(sender.name(), sender.email(), sender.postalAddress(), policy.unsubscribeUrl()));
+	}
+
+	@Override
 	public Map<String, String> personalData(TenantId tenant, String text) {
 		return checks.personalData(text, slugOf(tenant));
 	}
