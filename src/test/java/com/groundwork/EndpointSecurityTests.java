@@ -65,15 +65,23 @@ class EndpointSecurityTests {
 	 * For each path pattern with variables: how to find, as tenant acme, a resource that globex must not see. The
 	 * function gets an acme admin's view of the service and returns the variable values.
 	 */
-	private static final Map<String, Function<EndpointSecurityTests, Map<String, String>>> CANARIES = Map.of(
-			"/api/admin/tenants/{id}", test -> Map.of("id", test.canaries.get("tenant")),
-			"/api/admin/users/{id}", test -> Map.of("id", test.canaries.get("user")),
-			"/api/admin/api-keys/{id}", test -> Map.of("id", test.canaries.get("apiKey")),
-			"/api/knowledge/documents/{id}", test -> Map.of("id", test.canaries.get("document")),
-			"/knowledge/documents/{id}/delete", test -> Map.of("id", test.canaries.get("document")),
-			"/api/leads/{externalId}", test -> Map.of("externalId", test.canaries.get("lead")),
-			"/api/drafts/{id}", test -> Map.of("id", test.canaries.get("draft")),
-			"/sidebar/drafts/{id}/submit", test -> Map.of("id", test.canaries.get("draft")));
+	private static final Map<String, Function<EndpointSecurityTests, Map<String, String>>> CANARIES = Map.ofEntries(
+			Map.entry("/api/admin/tenants/{id}", test -> Map.of("id", test.canaries.get("tenant"))),
+			Map.entry("/api/admin/users/{id}", test -> Map.of("id", test.canaries.get("user"))),
+			Map.entry("/api/admin/api-keys/{id}", test -> Map.of("id", test.canaries.get("apiKey"))),
+			Map.entry("/api/knowledge/documents/{id}", test -> Map.of("id", test.canaries.get("document"))),
+			Map.entry("/knowledge/documents/{id}/delete", test -> Map.of("id", test.canaries.get("document"))),
+			Map.entry("/api/leads/{externalId}", test -> Map.of("externalId", test.canaries.get("lead"))),
+			Map.entry("/api/drafts/{id}", test -> Map.of("id", test.canaries.get("draft"))),
+			Map.entry("/sidebar/drafts/{id}/submit", test -> Map.of("id", test.canaries.get("draft"))),
+			Map.entry("/api/campaigns/{id}", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/events", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/pause", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/resume", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/cancel", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/export", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/campaigns/{id}", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/campaigns/{id}/control", test -> Map.of("id", test.canaries.get("campaign"))));
 
 	@Autowired
 	MockMvc mvc;
@@ -129,6 +137,13 @@ class EndpointSecurityTests {
 			.content("""
 					{"leadExternalId":"CANARY-1","angle":"intro"}
 					"""), "demo-acme-rep"), "$.id"));
+		canaries.put("campaign", JsonPath.read(body(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":"Acme canary campaign","angle":"intro","leads":[
+					 {"schemaVersion":2,"externalId":"CANARY-2",
+					  "contact":{"firstName":"Canary","email":"canary2@acme-only.example","country":"US"},
+					  "company":{"name":"Acme canary account"},"consent":{"status":"NONE"}}]}
+					"""), "demo-acme-marketer"), "$.id"));
 	}
 
 	@Test

@@ -51,6 +51,17 @@ class DraftBudget {
 		return left;
 	}
 
+	/** The budget as it stands, without throwing. */
+	com.groundwork.drafting.DraftBudgetStatus status(TenantId tenant, String tenantSlug) {
+		var resetsAt = today().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+		try {
+			return new com.groundwork.drafting.DraftBudgetStatus(Math.max(0, check(tenant, tenantSlug)), null, resetsAt);
+		}
+		catch (BudgetExceededException used) {
+			return new com.groundwork.drafting.DraftBudgetStatus(0, used.budget(), resetsAt);
+		}
+	}
+
 	void spend(TenantId tenant, long tokens, BigDecimal cost) {
 		drafts.addUsage(tenant, today(), tokens, cost);
 	}

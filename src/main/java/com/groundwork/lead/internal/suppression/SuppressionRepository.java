@@ -1,6 +1,7 @@
 package com.groundwork.lead.internal.suppression;
 
 import com.groundwork.identity.TenantId;
+import com.groundwork.lead.LeadNotFoundException;
 import com.groundwork.lead.Suppressions;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -29,6 +30,16 @@ class SuppressionRepository implements Suppressions {
 			.params(tenant.value(), EmailHashes.hash(email))
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	@Override
+	public boolean isLeadSuppressed(TenantId tenant, String externalId) {
+		var email = jdbc.sql("SELECT email FROM lead WHERE tenant_id = ? AND external_id = ?")
+			.params(tenant.value(), externalId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new LeadNotFoundException(externalId));
+		return isSuppressed(tenant, email);
 	}
 
 	@Override
