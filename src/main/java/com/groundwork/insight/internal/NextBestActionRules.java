@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.handler.NoUnboundElement
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.Resource;
 
@@ -25,6 +26,12 @@ import org.springframework.core.io.Resource;
 record NextBestActionRules(List<Rule> rules) {
 
 	static final Set<String> ACTIONS = Set.of("intro", "follow-up", "case-study", "wait", "do-not-contact");
+
+	/** Every key a rule may have, as Spring names them. */
+	private static final Set<String> KEYS = Set.of("id", "action", "reason", "when.outcome", "when.no-outcome",
+			"when.suppressed", "when.consent", "when.score-at-least", "when.score-below",
+			"when.days-since-last-touch-at-least", "when.days-since-last-touch-below", "when.never-touched",
+			"when.sent-at-least", "when.sent-at-most");
 
 	static final Set<String> CONSENTS = Set.of("EXPRESS", "IMPLIED", "NONE", "WITHDRAWN");
 
@@ -67,6 +74,18 @@ record NextBestActionRules(List<Rule> rules) {
 		catch (BindException ex) {
 			var cause = ex.getCause() == null ? ex : ex.getCause();
 			throw new InvalidRulesException(file, ex.getName() + ": " + cause.getMessage());
+		}
+		for (var source : sources) {
+			if (source instanceof IterableConfigurationPropertySource names) {
+				for (var name : names) {
+					var key = name.toString().replaceAll("^rules\\[\\d+]\\.", "").replaceAll("\\[\\d+]$", "");
+					if (!KEYS.contains(key)) {
+						throw new InvalidRulesException(file, name + ": unknown; a rule has id, action, reason and when ("
+								+ String.join(", ", KEYS.stream().filter(k -> k.startsWith("when.")).map(k -> k.substring(5)).sorted().toList())
+								+ ")");
+					}
+				}
+			}
 		}
 		if (table.rules().isEmpty()) {
 			throw new InvalidRulesException(file, "rules: at least one rule is needed");
