@@ -82,7 +82,20 @@ class EndpointSecurityTests {
 			Map.entry("/api/campaigns/{id}/cancel", test -> Map.of("id", test.canaries.get("campaign"))),
 			Map.entry("/api/campaigns/{id}/export", test -> Map.of("id", test.canaries.get("campaign"))),
 			Map.entry("/campaigns/{id}", test -> Map.of("id", test.canaries.get("campaign"))),
-			Map.entry("/campaigns/{id}/control", test -> Map.of("id", test.canaries.get("campaign"))));
+			Map.entry("/campaigns/{id}/control", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/review/{draftId}", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/claim", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/approve", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/reject", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/release", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/redeliver", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/claim", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/recheck", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/approve", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/reject", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/release", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/redeliver", test -> Map.of("draftId", test.canaries.get("draft"))));
 
 	@Autowired
 	MockMvc mvc;

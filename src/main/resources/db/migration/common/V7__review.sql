@@ -62,7 +62,7 @@ CREATE TABLE review_item (
     rejection_reason  VARCHAR(40),
     rework_draft_id   UUID,
     rework_error      VARCHAR(1000),
-    CONSTRAINT review_item_draft UNIQUE (draft_id),
+    CONSTRAINT review_item_current_draft UNIQUE (draft_id),
     CONSTRAINT review_item_move FOREIGN KEY (previous_state, state)
         REFERENCES review_transition (from_state, to_state),
     CONSTRAINT review_item_lease CHECK ((state = 'IN_REVIEW') = (claimed_by IS NOT NULL AND lease_expires_at IS NOT NULL)),

@@ -34,7 +34,8 @@ class DeliveryDispatcher {
 	void attempt(DeliveryRecord delivery) {
 		var policy = settings.delivery();
 		// the attempt's deadline: past it, a sender that died mid-attempt no longer holds the delivery
-		if (!deliveries.take(delivery, clock.instant().plus(policy.timeout().multipliedBy(3)))) {
+		var now = clock.instant();
+		if (!deliveries.take(delivery, now, now.plus(policy.timeout().multipliedBy(3)))) {
 			return;
 		}
 		int attempt = delivery.attempts() + 1;

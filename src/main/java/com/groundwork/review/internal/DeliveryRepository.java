@@ -63,12 +63,15 @@ class DeliveryRepository {
 			.list();
 	}
 
-	/** Takes a delivery for one attempt until {@code deadline}; false when another sender took it first. */
-	boolean take(DeliveryRecord delivery, Instant deadline) {
+	/**
+	 * Takes a delivery for one attempt until {@code deadline}: a pending one, or one whose sender outlived its
+	 * deadline. False when another sender took it first.
+	 */
+	boolean take(DeliveryRecord delivery, Instant now, Instant deadline) {
 		return jdbc.sql("""
 				UPDATE review_delivery SET status = 'SENDING', next_attempt_at = ?, version = version + 1
-				WHERE id = ? AND version = ? AND status IN ('PENDING', 'SENDING')""")
-			.params(at(deadline), delivery.id(), delivery.version())
+				WHERE id = ? AND version = ? AND (status = 'PENDING' OR (status = 'SENDING' AND next_attempt_at <= ?))""")
+			.params(at(deadline), delivery.id(), delivery.version(), at(now))
 			.update() == 1;
 	}
 

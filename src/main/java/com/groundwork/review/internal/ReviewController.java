@@ -29,15 +29,17 @@ class ReviewController {
 	private final ReviewService reviews;
 	private final ReleaseService releases;
 	private final ReviewRepository items;
+	private final com.groundwork.drafting.Drafts drafts;
 	private final CurrentActor currentActor;
 	private final ReviewSettings settings;
 	private final Clock clock;
 
-	ReviewController(ReviewService reviews, ReleaseService releases, ReviewRepository items, CurrentActor currentActor,
-			ReviewSettings settings, Clock clock) {
+	ReviewController(ReviewService reviews, ReleaseService releases, ReviewRepository items,
+			com.groundwork.drafting.Drafts drafts, CurrentActor currentActor, ReviewSettings settings, Clock clock) {
 		this.reviews = reviews;
 		this.releases = releases;
 		this.items = items;
+		this.drafts = drafts;
 		this.currentActor = currentActor;
 		this.settings = settings;
 		this.clock = clock;
@@ -73,7 +75,14 @@ class ReviewController {
 			+ "why, word diff and edit distance) and the deliveries")
 	@GetMapping("/api/review/{draftId}")
 	ReviewViews.Item get(@PathVariable UUID draftId) {
-		return view(reviews.item(currentActor.tenant(), draftId));
+		try {
+			return view(reviews.item(currentActor.tenant(), draftId));
+		}
+		catch (ReviewProblems.IllegalTransitionException notQueued) {
+			// a draft whose check has not reached the queue yet (or never will: failed, shadow) is GENERATED
+			var draft = drafts.find(currentActor.tenant(), draftId).orElseThrow(() -> notQueued);
+			return ReviewViews.generated(draft, clock.instant());
+		}
 	}
 
 	@Operation(summary = "Claim a draft for the lease time (default 10 minutes); claiming it again renews the lease")

@@ -74,6 +74,15 @@ final class ReviewViews {
 		}
 	}
 
+	/** The view of a draft that is not in review (yet). */
+	static Item generated(com.groundwork.drafting.DraftSummary draft, Instant now) {
+		var age = Duration.between(draft.createdAt(), now);
+		return new Item(draft.id(), draft.id(), ReviewState.GENERATED.name(), 0, "PENDING", 0, List.of(),
+				new Lead(draft.leadExternalId(), draft.leadScore()), draft.angle(), draft.channel(), null,
+				draft.requestedBy(), draft.createdAt(), Duration.ofSeconds(Math.max(0, age.toSeconds())).toString(), null,
+				null, null, null, null, null, null, null, null, null, List.of(), List.of(), List.of());
+	}
+
 	record Bulk(List<UUID> approved, List<ReviewService.BulkResult.Skipped> skipped) {
 	}
 }

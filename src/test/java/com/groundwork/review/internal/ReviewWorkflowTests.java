@@ -184,6 +184,11 @@ class ReviewWorkflowTests {
 			.andExpect(jsonPath("$.claimedBy").doesNotExist());
 		conflict(post("/api/review/" + id + "/approve"), REVIEWER, "APPROVED");
 		conflict(post("/api/review/" + id + "/claim"), REVIEWER, "APPROVED");
+		// this context configures no delivery channel
+		mvc.perform(post("/api/review/" + id + "/release").header("X-API-Key", REVIEWER))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.title").value("No delivery channel"))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("groundwork.review.channels.acme.webhook")));
 		conflictWithBody(post("/api/review/" + id + "/reject"), REVIEWER, "{\"reason\":\"tone\"}", "APPROVED");
 		// globex cannot tell the draft exists
 		mvc.perform(post("/api/review/" + id + "/claim").header("X-API-Key", "demo-globex-reviewer"))
