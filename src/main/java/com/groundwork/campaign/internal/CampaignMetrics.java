@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,6 +18,9 @@ class CampaignMetrics {
 
 	private final MeterRegistry registry;
 	private final AtomicInteger inFlight = new AtomicInteger();
+	// registered once, then counted without a registry lookup per item
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+	private final Map<UUID, Timer> timers = new ConcurrentHashMap<>();
 
 	CampaignMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -28,19 +33,17 @@ class CampaignMetrics {
 
 	void finished(UUID campaign, String tenantSlug, ItemState state, Duration took) {
 		inFlight.decrementAndGet();
-		Counter.builder("groundwork.campaign.items")
+		counters.computeIfAbsent(campaign + "/" + state, key -> Counter.builder("groundwork.campaign.items")
 			.description("Campaign items that reached a terminal state")
 			.tag("campaign", campaign.toString())
 			.tag("tenant", tenantSlug)
 			.tag("state", state.name())
-			.register(registry)
-			.increment();
-		Timer.builder("groundwork.campaign.item.duration")
+			.register(registry)).increment();
+		timers.computeIfAbsent(campaign, key -> Timer.builder("groundwork.campaign.item.duration")
 			.description("Time to draft one campaign item, suppression check to verdict")
 			.tag("campaign", campaign.toString())
 			.tag("tenant", tenantSlug)
-			.register(registry)
-			.record(took);
+			.register(registry)).record(took);
 	}
 
 	void retried(UUID campaign, String tenantSlug, boolean budget) {

@@ -48,7 +48,12 @@ class CampaignProgress {
 		}
 		else if (campaign.status() == CampaignStatus.RUNNING && tally.count(ItemState.PENDING) > 0) {
 			var budget = drafts.budget(tenant, worker.slugOf(tenant));
-			if (budget.isExhausted()) {
+			var dearest = budget.isLimited() && !budget.offlineOnly() ? items.dearest(tenant, campaign.id()) : null;
+			// used up, or too little left for one more draft at the most one has cost: the workers wait for the reset
+			if (budget.isExhausted() || dearest != null
+					&& (budget.tokensLeft() != null && dearest.tokens() > 0 && budget.tokensLeft() < dearest.tokens()
+							|| budget.costLeft() != null && dearest.cost().signum() > 0
+									&& budget.costLeft().compareTo(dearest.cost()) < 0)) {
 				waitingFor = "budget";
 				resetsAt = budget.resetsAt();
 			}

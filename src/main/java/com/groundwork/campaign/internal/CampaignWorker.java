@@ -185,11 +185,11 @@ class CampaignWorker implements SmartLifecycle {
 		int started = 0;
 		for (var tenant : order) {
 			var gate = gate(tenant);
-			if (started >= free || !gate.budgetAllows(now)) {
+			if (started >= free) {
 				continue;
 			}
 			for (var campaign : running.get(tenant)) {
-				int wanted = Math.min(free - started, gate.available());
+				int wanted = Math.min(free - started, gate.available(now));
 				if (wanted <= 0) {
 					break;
 				}
@@ -209,6 +209,8 @@ class CampaignWorker implements SmartLifecycle {
 
 	private void start(ClaimedItem item, Campaign campaign, TenantGate gate) {
 		metrics.started();
+		log.debug("Claimed item {} (lead {}, attempt {}) of campaign {}", item.id(), item.leadExternalId(),
+				item.attempts(), item.campaignId());
 		var job = new ItemDrafting.Job(gate.slug(), campaign.angle(), campaign.promptVariant(), campaign.createdBy());
 		java.util.Objects.requireNonNull(drafters).execute(() -> {
 			long began = System.nanoTime();
@@ -216,6 +218,9 @@ class CampaignWorker implements SmartLifecycle {
 				gate.pace();
 				switch (drafting.draft(item, job, clock.instant())) {
 					case ItemDrafting.Done done -> {
+						gate.spent(done.outcome());
+						log.debug("Item {} (lead {}) ends {}: {}", item.id(), item.leadExternalId(),
+								done.outcome().state(), done.outcome().reason());
 						if (items.complete(item, owner, done.outcome(), clock.instant())) {
 							metrics.finished(item.campaignId(), gate.slug(), done.outcome().state(),
 									Duration.ofNanos(System.nanoTime() - began));
@@ -225,6 +230,7 @@ class CampaignWorker implements SmartLifecycle {
 						}
 					}
 					case ItemDrafting.Retry retry -> {
+						log.debug("Item {} (lead {}) is given back: {}", item.id(), item.leadExternalId(), retry.error());
 						if (retry.budgetExhausted()) {
 							gate.budgetExhausted(clock.instant());
 						}
@@ -233,8 +239,8 @@ class CampaignWorker implements SmartLifecycle {
 					}
 				}
 			}
-			catch (RuntimeException ex) {
-				log.warn("Campaign item {} of campaign {} failed: {}", item.id(), item.campaignId(), ex.toString());
+			catch (RuntimeException | Error ex) {
+				log.warn("Campaign item {} of campaign {} failed: {}", item.id(), item.campaignId(), ex.toString(), ex);
 				metrics.released(); // its lease expires and the item is tried again
 			}
 			finally {

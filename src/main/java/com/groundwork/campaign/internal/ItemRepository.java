@@ -238,6 +238,18 @@ class ItemRepository {
 		return new Tally(counts, totals.tokens, totals.cost.stripTrailingZeros());
 	}
 
+	/** The most one item's draft cost in tokens and money, or zeros. */
+	record Dearest(long tokens, BigDecimal cost) {
+	}
+
+	Dearest dearest(TenantId tenant, UUID campaignId) {
+		return jdbc.sql("SELECT MAX(tokens) AS tokens, MAX(cost) AS cost FROM campaign_item WHERE campaign_id = ? AND tenant_id = ?")
+			.params(campaignId, tenant.value())
+			.query((rs, row) -> new Dearest(rs.getLong("tokens"),
+					rs.getBigDecimal("cost") == null ? BigDecimal.ZERO : rs.getBigDecimal("cost")))
+			.single();
+	}
+
 	/** Items per reason code in one state, most frequent first. */
 	Map<String, Long> reasons(TenantId tenant, UUID campaignId, ItemState state, int limit) {
 		var reasons = new LinkedHashMap<String, Long>();
