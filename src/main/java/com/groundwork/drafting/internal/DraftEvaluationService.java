@@ -12,7 +12,6 @@ import com.groundwork.lead.LeadScores;
 import com.groundwork.search.PassageSearch;
 import com.groundwork.search.SearchFilters;
 import com.groundwork.search.SearchQuery;
-import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -187,7 +186,7 @@ class DraftEvaluationService implements DraftEvaluation {
 		return new DraftPipeline(leadFeatures, leadScores, router, new PassageRetrieval(search, settings.excludedTitles()),
 				new TierRouting(drafters, evalSettings), new DraftCache(Duration.ZERO, 0, clock),
 				new DraftBudget(drafts, evalSettings, clock), drafts, events, new TransactionTemplate(transactions),
-				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock, guardrails, ObservationRegistry.NOOP);
+				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock, guardrails);
 	}
 
 	private static DraftingSettings.Tier benchTier() {

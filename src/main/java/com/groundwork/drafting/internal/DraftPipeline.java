@@ -85,6 +85,15 @@ class DraftPipeline {
 		this.clock = clock;
 	}
 
+	/** Unobserved: for evaluations that build a pipeline of their own. */
+	DraftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router, PassageRetrieval retrieval,
+			TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
+			ApplicationEventPublisher events, TransactionTemplate transactions, java.util.concurrent.ExecutorService shadows,
+			DraftingSettings settings, Clock clock, Guardrails guardrails) {
+		this(leadFeatures, leadScores, router, retrieval, tiers, cache, budget, drafts, events, transactions, shadows,
+				settings, clock, guardrails, ObservationRegistry.NOOP);
+	}
+
 	/**
 	 * @throws com.groundwork.lead.LeadNotFoundException when the tenant has no such lead
 	 * @throws BudgetExceededException when the tenant's daily budget is used up
