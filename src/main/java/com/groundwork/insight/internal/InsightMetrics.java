@@ -97,6 +97,7 @@ class InsightMetrics {
 			Timer.builder("groundwork.review.time.to.decision")
 				.description("From generation to the reviewer's decision")
 				.tags("tenant", tenant, "decision", decision)
+				.publishPercentileHistogram()
 				.register(registry)
 				.record(sinceGenerated);
 		}

@@ -184,6 +184,19 @@ class InsightApiTests {
 				"groundwork_guardrail_check_seconds_count{", "groundwork_review_decisions_total{",
 				"groundwork_drafts_released_total{", "groundwork_outcomes_total{", "type=\"meeting-booked\"");
 		assertThat(prometheus).doesNotContain("L-1001").doesNotContain(draftId.toString());
+		// every series the Grafana dashboard queries is exported (drift gauges once drift was evaluated)
+		mvc.perform(get("/api/insights/drift").header("X-API-Key", "demo-acme-auditor")).andExpect(status().isOk());
+		var scraped = mvc.perform(get("/actuator/prometheus").header("X-API-Key", "demo-acme-auditor"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("ops/grafana/groundwork.json"));
+		var queried = java.util.regex.Pattern.compile("groundwork_[a-z_]+").matcher(dashboard).results()
+			.map(java.util.regex.MatchResult::group)
+			.distinct()
+			.toList();
+		assertThat(queried).hasSizeGreaterThan(15);
+		assertThat(queried).allSatisfy(series -> assertThat(scraped).as(series).contains(series + "{"));
 
 		// one trace: the request, the draft, and its stages with bounded tags
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(spans.spans).extracting(SpanData::getName)
