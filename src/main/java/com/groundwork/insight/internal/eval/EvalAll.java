@@ -84,11 +84,11 @@ final class EvalAll implements EvalCommand {
 						(quick, data, reports, work) -> {
 							var emails = data.resolve("bipia/email-train.jsonl");
 							if (quick) {
-								emails = head(emails, work.resolve("bipia-emails-quick.jsonl"), 8);
+								emails = head(emails, work.resolve("bipia-emails-quick.jsonl"), 5);
 							}
 							return List.of("injection", "--emails", emails.toString(), "--attacks",
 									data.resolve("bipia/text-attack-train.json").toString(), "--e2e-cases",
-									quick ? "60" : "1500", "--report", reports.resolve(report("injection", quick)).toString());
+									quick ? "40" : "1500", "--report", reports.resolve(report("injection", quick)).toString());
 						}),
 				new Step("pii", true, List.of("pii/presidio-synth-train.json"),
 						(quick, data, reports, work) -> List.of("pii", "--data",
