@@ -27,6 +27,8 @@ public final class GuardrailBenchmarks {
 		PrintStream stdout = System.out;
 		System.setOut(System.err);
 		var report = Path.of(args.length > 0 ? args[0] : "eval/reports/bench-guardrails.md");
+		var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		double loadBefore = os.getSystemLoadAverage();
 		var results = new Runner(new OptionsBuilder().include(GuardrailChecksBenchmark.class.getName()).build()).run();
 		var rows = new LinkedHashMap<String, Map<String, Double>>();
 		for (RunResult result : results) {
@@ -41,6 +43,7 @@ public final class GuardrailBenchmarks {
 			row.put("samples", (double) statistics.getN());
 			rows.put(name, row);
 		}
+		double loadAfter = os.getSystemLoadAverage();
 		var summary = new LinkedHashMap<String, Object>();
 		summary.put("draft_p50_ms", rows.get("draftChecks").get("p50_ms"));
 		summary.put("draft_p99_ms", rows.get("draftChecks").get("p99_ms"));
@@ -56,6 +59,10 @@ public final class GuardrailBenchmarks {
 					+ "passages of the sample corpus, a five-sentence cited body, CRM notes and two lead fields, a US "
 					+ "recipient (see `GuardrailChecksBenchmark`). Goal: deterministic checks p99 ≤ 2 ms per draft.\n\n");
 		markdown.append("```\n").append(JsonMapper.shared().writeValueAsString(summary)).append("\n```\n\n");
+		markdown.append(String.format(Locale.ROOT,
+				"Machine load average %.1f before and %.1f after the run, on %d cores: percentiles above p50 mostly measure"
+						+ " how long the benchmark thread waited for a core.%n%n",
+				loadBefore, loadAfter, os.getAvailableProcessors()));
 		markdown.append("| benchmark | p50 ms | p90 ms | p99 ms | p99.9 ms | mean ms | samples |\n|---|---:|---:|---:|---:|---:|---:|\n");
 		rows.forEach((name, row) -> markdown.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f |%n",
 				name, row.get("p50_ms"), row.get("p90_ms"), row.get("p99_ms"), row.get("p999_ms"), row.get("mean_ms"),

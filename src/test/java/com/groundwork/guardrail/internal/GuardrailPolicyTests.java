@@ -126,7 +126,7 @@ class GuardrailPolicyTests {
 		assertThat(problem("policy.yaml")).contains("length: must not be null");
 		copyTheShippedFolderAgain();
 		replace("policy.yaml", "  sentence-max-words: 45\n", "");
-		assertThat(problem("policy.yaml")).contains("length.sentence-max-words (line 76)").contains("must not be null");
+		assertThat(problem("policy.yaml")).contains("length.sentence-max-words (line 77)").contains("must not be null");
 	}
 
 	@Test
