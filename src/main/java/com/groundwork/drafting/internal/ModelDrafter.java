@@ -123,7 +123,8 @@ class ModelDrafter implements Drafter {
 		var messages = new ArrayList<Message>();
 		var prompt = new PromptTemplate(input.prompt().body()).render(variables);
 		if (input.rework() != null && !input.rework().isBlank()) {
-			prompt += "\n\n" + pseudonymize(repairPrompt.renderRework(input.rework()), input, pseudonyms);
+			var rework = repairPrompt.renderRework(input.rework());
+			prompt += "\n\n" + pseudonymize(List.of(rework), rework, input, pseudonyms);
 		}
 		if (!input.guidance().isEmpty()) {
 			var guidance = repairPrompt.render(input.guidance());

@@ -95,12 +95,15 @@ class DeliveryRepository {
 			.update();
 	}
 
-	/** Puts a dead-lettered delivery back in line with fresh attempts; false when it is not dead. */
-	boolean redeliver(TenantId tenant, UUID id, Instant now) {
+	/**
+	 * Puts a dead-lettered delivery back in line with fresh attempts, due for the background sender at
+	 * {@code fallback}; false when it is not dead.
+	 */
+	boolean redeliver(TenantId tenant, UUID id, Instant fallback) {
 		return jdbc.sql("""
 				UPDATE review_delivery SET status = 'PENDING', attempts = 0, next_attempt_at = ?, version = version + 1
 				WHERE tenant_id = ? AND id = ? AND status = 'DEAD'""")
-			.params(at(now), tenant.value(), id)
+			.params(at(fallback), tenant.value(), id)
 			.update() == 1;
 	}
 

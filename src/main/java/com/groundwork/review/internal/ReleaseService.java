@@ -143,9 +143,11 @@ class ReleaseService {
 				throw new IllegalTransitionException(draftId, current.state(), "released",
 						"it changed while you acted; " + ReviewLookup.hint(current.state()));
 			}
+			// the first attempt is this request's; the background sender takes over only if it does not happen
+			var fallback = now.plus(settings.delivery().timeout().multipliedBy(3));
 			for (var channel : channels.names()) {
 				var delivery = new DeliveryRecord(UUID.randomUUID(), tenant, item.id(), item.draftId(), channel,
-						"PENDING", 0, now, null, message, now, null, 0);
+						"PENDING", 0, fallback, null, message, now, null, 0);
 				deliveries.insert(delivery);
 				created.add(delivery);
 			}
@@ -164,7 +166,8 @@ class ReleaseService {
 		var item = lookup.require(tenant, draftId, "redelivered");
 		var now = clock.instant();
 		var dead = deliveries.ofItem(tenant, item.id()).stream().filter(d -> "DEAD".equals(d.status())).toList();
-		var requeued = dead.stream().filter(d -> deliveries.redeliver(tenant, d.id(), now)).toList();
+		var fallback = now.plus(settings.delivery().timeout().multipliedBy(3));
+		var requeued = dead.stream().filter(d -> deliveries.redeliver(tenant, d.id(), fallback)).toList();
 		if (requeued.isEmpty()) {
 			throw new NothingToRedeliverException(draftId);
 		}
