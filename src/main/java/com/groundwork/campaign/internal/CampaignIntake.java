@@ -10,6 +10,7 @@ import com.groundwork.identity.Actor;
 import com.groundwork.lead.LeadImportReport;
 import com.groundwork.lead.LeadImports;
 import com.groundwork.lead.LeadImports.ImportedLead;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -92,7 +93,13 @@ class CampaignIntake {
 		var campaign = open(actor, idempotencyKey, description);
 		try {
 			var intake = new Intake(actor, campaign.id(), false);
-			var report = leads.importCsv(actor.tenantId(), new InputStreamReader(body, charset), intake);
+			// the import closes what it reads; the body must stay open so that its hash can cover all of it
+			var unclosable = new FilterInputStream(body) {
+				@Override
+				public void close() {
+				}
+			};
+			var report = leads.importCsv(actor.tenantId(), new InputStreamReader(unclosable, charset), intake);
 			return close(actor, campaign, intake, report, body);
 		}
 		catch (RuntimeException failed) {
