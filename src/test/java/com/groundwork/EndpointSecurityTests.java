@@ -72,6 +72,7 @@ class EndpointSecurityTests {
 			Map.entry("/api/knowledge/documents/{id}", test -> Map.of("id", test.canaries.get("document"))),
 			Map.entry("/knowledge/documents/{id}/delete", test -> Map.of("id", test.canaries.get("document"))),
 			Map.entry("/api/leads/{externalId}", test -> Map.of("externalId", test.canaries.get("lead"))),
+			Map.entry("/api/leads/{externalId}/next-best-action", test -> Map.of("externalId", test.canaries.get("lead"))),
 			Map.entry("/api/drafts/{id}", test -> Map.of("id", test.canaries.get("draft"))),
 			Map.entry("/sidebar/drafts/{id}/submit", test -> Map.of("id", test.canaries.get("draft"))),
 			Map.entry("/api/review/{draftId}", test -> Map.of("draftId", test.canaries.get("draft"))),

@@ -17,6 +17,7 @@ import org.springframework.core.env.StandardEnvironment;
  * environment properties, so a test that sets {@code groundwork.data-dir} itself keeps its own. Likewise, test
  * contexts do not ingest the sample corpus at start-up (embedding it for every cached context would cost minutes) and
  * their knowledge folder is an empty one of their own, so a sync requested by a test embeds only what it put there.
+ * Nor do they get insight's synthetic demo history, so KPIs count only what a test did.
  */
 public class IsolatedDataDirectory implements EnvironmentPostProcessor {
 
@@ -32,7 +33,9 @@ public class IsolatedDataDirectory implements EnvironmentPostProcessor {
 				.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 						new MapPropertySource("isolatedDataDirectory",
 								Map.of("groundwork.data-dir", directory.toString(), "groundwork.knowledge.folder",
-										knowledge.toString(), "groundwork.knowledge.sync-on-start", "false")));
+										knowledge.toString(), "groundwork.knowledge.sync-on-start", "false",
+										// tests count their own drafts: no synthetic demo history
+										"groundwork.insight.demo-history", "false")));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -8,6 +8,8 @@ import com.groundwork.guardrail.Verdict;
 import com.groundwork.lead.LeadFeatures;
 import com.groundwork.lead.LeadScores;
 import com.groundwork.lead.MinimizedFeatures;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +34,19 @@ import org.springframework.web.util.HtmlUtils;
  * citations are all among the passages → guardrails with a bounded repair loop → stored with its provenance and
  * verdict, {@link DraftGenerated} and {@code DraftChecked} published in the same transaction. A shadow prompt version, when configured, runs afterwards
  * in the background and is stored beside the draft, never shown.
+ * <p>
+ * Each stage is a Micrometer observation (a timer, and a span when tracing is on): {@value #DRAFT} around it all,
+ * {@value #RETRIEVAL}, {@value #GENERATION} per tier tried and {@value #GUARDRAIL} per check, tagged with bounded
+ * values only (tenant slug, angle, variant, channel, tier, model, outcome), never a lead or draft id.
  */
 class DraftPipeline {
 
 	private static final Logger log = LoggerFactory.getLogger(DraftPipeline.class);
+
+	static final String DRAFT = "groundwork.draft";
+	static final String RETRIEVAL = "groundwork.draft.retrieval";
+	static final String GENERATION = "groundwork.draft.generation";
+	static final String GUARDRAIL = "groundwork.guardrail.check";
 
 	private final LeadFeatures leadFeatures;
 	private final LeadScores leadScores;
@@ -50,12 +62,14 @@ class DraftPipeline {
 	private final DraftingSettings settings;
 	private final Clock clock;
 	private final Guardrails guardrails;
+	private final ObservationRegistry observations;
 
 	DraftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router, PassageRetrieval retrieval,
 			TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
 			ApplicationEventPublisher events, TransactionTemplate transactions, java.util.concurrent.ExecutorService shadows,
-			DraftingSettings settings, Clock clock, Guardrails guardrails) {
+			DraftingSettings settings, Clock clock, Guardrails guardrails, ObservationRegistry observations) {
 		this.guardrails = guardrails;
+		this.observations = observations;
 		this.leadFeatures = leadFeatures;
 		this.leadScores = leadScores;
 		this.router = router;
@@ -71,11 +85,25 @@ class DraftPipeline {
 		this.clock = clock;
 	}
 
+	/** Unobserved: for evaluations that build a pipeline of their own. */
+	DraftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router, PassageRetrieval retrieval,
+			TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
+			ApplicationEventPublisher events, TransactionTemplate transactions, java.util.concurrent.ExecutorService shadows,
+			DraftingSettings settings, Clock clock, Guardrails guardrails) {
+		this(leadFeatures, leadScores, router, retrieval, tiers, cache, budget, drafts, events, transactions, shadows,
+				settings, clock, guardrails, ObservationRegistry.NOOP);
+	}
+
 	/**
 	 * @throws com.groundwork.lead.LeadNotFoundException when the tenant has no such lead
 	 * @throws BudgetExceededException when the tenant's daily budget is used up
 	 */
 	Draft generate(GenerationRequest request) {
+		var observation = stage(DRAFT, request, "").lowCardinalityKeyValue("channel", channel(request));
+		return observation.observe(() -> generateObserved(request, observation));
+	}
+
+	private Draft generateObserved(GenerationRequest request, Observation observation) {
 		long started = System.nanoTime();
 		if (request.draftId() != null) {
 			var existing = drafts.find(request.tenant(), request.draftId());
@@ -88,6 +116,7 @@ class DraftPipeline {
 		var lead = LeadContext.of(snapshot, leadScores.scoreOf(request.tenant(), request.leadExternalId()));
 		var route = router.route(request.tenantSlug(), request.angle(), request.leadExternalId(),
 				request.promptVariant());
+		observation.lowCardinalityKeyValue("variant", route.variant());
 		var composed = compose(request, lead, route.prompt(), route.variant(), null, budgetLeft, started);
 		if (request.draftId() != null) {
 			try {
@@ -113,13 +142,18 @@ class DraftPipeline {
 		return draft;
 	}
 
-	/** A draft with what the guardrails checked and concluded (none for a failed draft). */
-	private record Composed(Draft draft, @Nullable DraftCheck check, @Nullable Verdict verdict, int repairs) {
+	/**
+	 * A draft with what the guardrails checked and concluded (none for a failed draft), and the vector-search score
+	 * of each passage its tier saw.
+	 */
+	private record Composed(Draft draft, @Nullable DraftCheck check, @Nullable Verdict verdict, int repairs,
+			List<Double> retrievalScores) {
 	}
 
 	private Composed compose(GenerationRequest request, LeadContext fullLead, PromptFile prompt, String variant,
 			@Nullable UUID shadowOf, double budgetLeft, long started) {
-		var retrieved = retrieval.retrieve(request.tenant(), prompt, fullLead, settings.passages());
+		var retrieved = observed(stage(RETRIEVAL, request, variant),
+				() -> retrieval.retrieve(request.tenant(), prompt, fullLead, settings.passages()));
 		// Untrusted text is screened before any tier sees it: flagged passages and lead fields are left out.
 		var untrusted = GuardrailInputs.untrusted(fullLead.snapshot());
 		var allPassages = GuardrailInputs.passages(retrieved.passages());
@@ -153,9 +187,15 @@ class DraftPipeline {
 					attempts.add(new Draft.Attempt(drafter.tier(), drafter.model(), "cached", null));
 					break;
 				}
+				var generation = stage(GENERATION, request, variant).lowCardinalityKeyValue("tier",
+						String.valueOf(drafter.tier()))
+					.lowCardinalityKeyValue("model", drafter.model());
 				try {
-					var composition = drafter.write(input);
-					Citations.check(composition.draft(), kept);
+					var composition = observed(generation, () -> {
+						var answer = drafter.write(input);
+						Citations.check(answer.draft(), kept);
+						return answer;
+					});
 					cache.put(key, composition);
 					written = composition;
 					writer = drafter;
@@ -181,7 +221,7 @@ class DraftPipeline {
 			return new Composed(new Draft(id, request.tenant(), request.leadExternalId(), request.angle().slug(),
 					request.tone().slug(), channel(request), Draft.Status.FAILED, failure, "",
 					new Draft.Content(List.of(), "", lead.score()), provenance, shadowOf, request.actor(), now, null),
-					null, null, 0);
+					null, null, 0, List.of());
 		}
 
 		// Guardrails, with a bounded repair loop: safe deterministic edits first, else a re-prompt of a model tier.
@@ -189,7 +229,7 @@ class DraftPipeline {
 		var facts = GuardrailInputs.facts(lead.minimized());
 		var recipient = GuardrailInputs.recipient(fullLead.snapshot());
 		var check = GuardrailInputs.check(request, id, written.draft(), byLabel, allPassages, facts, untrusted, recipient);
-		var verdict = guardrails.check(check);
+		var verdict = checked(check, request, variant, writer);
 		int repairs = 0;
 		while (verdict instanceof Verdict.NeedsRepair && repairs < settings.repairRounds()) {
 			var edit = GuardrailRepairs.apply(written.draft(), verdict.findings());
@@ -204,8 +244,14 @@ class DraftPipeline {
 						.map(finding -> finding.message() + (finding.span() == null ? "" : " [" + finding.span().field() + "]"))
 						.distinct()
 						.toList();
-					var again = writer.write(input.withGuidance(guidance));
-					Citations.check(again.draft(), kept);
+					var tier = writer;
+					var again = observed(stage(GENERATION, request, variant)
+						.lowCardinalityKeyValue("tier", String.valueOf(tier.tier()))
+						.lowCardinalityKeyValue("model", tier.model()), () -> {
+							var answer = tier.write(input.withGuidance(guidance));
+							Citations.check(answer.draft(), kept);
+							return answer;
+						});
 					written = written.plus(again);
 					attempts.add(new Draft.Attempt(writer.tier(), writer.model(), "guardrail-reprompt",
 							guidance.size() + " finding(s) given as guidance"));
@@ -220,7 +266,7 @@ class DraftPipeline {
 			}
 			repairs++;
 			check = GuardrailInputs.check(request, id, written.draft(), byLabel, allPassages, facts, untrusted, recipient);
-			verdict = guardrails.check(check);
+			verdict = checked(check, request, variant, writer);
 		}
 
 		long latency = (System.nanoTime() - started) / 1_000_000;
@@ -240,7 +286,50 @@ class DraftPipeline {
 				request.tone().slug(), channel(request), Draft.Status.GENERATED, null, written.draft().subject(),
 				new Draft.Content(sentences, written.draft().callToAction(), lead.score()), provenance, shadowOf,
 				request.actor(), now, null);
-		return new Composed(draft, check, verdict, repairs);
+		var scores = kept.stream()
+			.map(grounding -> grounding.passage().vector().map(com.groundwork.search.Passage.Ranking::score))
+			.flatMap(java.util.Optional::stream)
+			.toList();
+		return new Composed(draft, check, verdict, repairs, scores);
+	}
+
+	/** An observation of one stage of this request, tagged with its tenant, angle and prompt variant. */
+	private Observation stage(String name, GenerationRequest request, String variant) {
+		var observation = Observation.createNotStarted(name, observations)
+			.lowCardinalityKeyValue("tenant", request.tenantSlug())
+			.lowCardinalityKeyValue("angle", request.angle().slug());
+		return variant.isEmpty() ? observation : observation.lowCardinalityKeyValue("variant", variant);
+	}
+
+	/** Runs the stage in its observation; a failure is recorded on it with its outcome code. */
+	private static <T> T observed(Observation observation, Supplier<T> stage) {
+		observation.start();
+		try (var scope = observation.openScope()) {
+			var result = stage.get();
+			observation.lowCardinalityKeyValue("outcome", "ok");
+			return result;
+		}
+		catch (DraftingFailedException failed) {
+			observation.lowCardinalityKeyValue("outcome", failed.code());
+			observation.error(failed);
+			throw failed;
+		}
+		catch (RuntimeException failed) {
+			observation.lowCardinalityKeyValue("outcome", "error");
+			observation.error(failed);
+			throw failed;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private Verdict checked(DraftCheck check, GenerationRequest request, String variant, Drafter writer) {
+		var observation = stage(GUARDRAIL, request, variant).lowCardinalityKeyValue("tier", String.valueOf(writer.tier()))
+			.lowCardinalityKeyValue("model", writer.model());
+		var verdict = observed(observation, () -> guardrails.check(check));
+		observation.lowCardinalityKeyValue("verdict", verdict.name());
+		return verdict;
 	}
 
 	/** The lead without the minimized features the screen flagged: a model never sees them. */
@@ -279,14 +368,25 @@ class DraftPipeline {
 			budget.spend(draft.tenant(), draft.provenance().promptTokens() + draft.provenance().completionTokens(),
 					draft.provenance().cost());
 			if (draft.status() == Draft.Status.GENERATED && draft.shadowOf() == null) {
+				var p = draft.provenance();
 				events.publishEvent(new DraftGenerated(draft.tenant(), draft.id(), draft.leadExternalId(), draft.angle(),
-						draft.provenance().prompt(), draft.provenance().model(), draft.provenance().tier(),
-						draft.provenance().featureSnapshot(), draft.createdAt()));
+						p.prompt(), p.model(), p.tier(), p.featureSnapshot(), draft.createdAt(), p.variant(),
+						draft.channel(), new DraftGenerated.Figures(p.promptTokens(), p.completionTokens(), p.cost(),
+								p.latencyMillis(), p.modelMillis(), composed.retrievalScores(), confidence(draft))));
 				if (composed.check() != null && composed.verdict() != null) {
 					guardrails.record(composed.check(), composed.verdict(), composed.repairs());
 				}
 			}
 		});
+	}
+
+	/** The share of the body's sentences (the greeting left out) that cite a passage. */
+	static double confidence(Draft draft) {
+		var body = draft.content().sentences().stream().skip(1).toList();
+		if (body.isEmpty()) {
+			return 0;
+		}
+		return (double) body.stream().filter(sentence -> !sentence.citations().isEmpty()).count() / body.size();
 	}
 
 	/** The id the request asked for; a shadow draft always gets its own. */

@@ -6,10 +6,12 @@ import com.groundwork.lead.LeadFeatures;
 import com.groundwork.lead.LeadScores;
 import com.groundwork.search.PassageSearch;
 import com.groundwork.web.NavigationItem;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Executors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -74,10 +76,10 @@ class DraftingConfiguration {
 	DraftPipeline draftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router,
 			PassageSearch search, TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, DraftingSettings settings,
-			Clock clock, Guardrails guardrails) {
+			Clock clock, Guardrails guardrails, ObjectProvider<ObservationRegistry> observations) {
 		return new DraftPipeline(leadFeatures, leadScores, router, new PassageRetrieval(search, settings.excludedTitles()), tiers, cache, budget,
 				drafts, events, new TransactionTemplate(transactionManager), Executors.newVirtualThreadPerTaskExecutor(),
-				settings, clock, guardrails);
+				settings, clock, guardrails, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean

@@ -69,9 +69,10 @@ class PassageRetrieval {
 			.map(filters -> filters.withVisibilities(PUBLIC))
 			.toList());
 
+		// explained: each passage carries its vector score, which the draft's metrics record (no extra search work)
 		var found = new LinkedHashMap<UUID, Passage>();
 		for (var filters : ladder) {
-			for (var passage : search.search(new SearchQuery(tenant, query, k, filters, false))) {
+			for (var passage : search.search(new SearchQuery(tenant, query, k, filters, true))) {
 				if (found.size() < k && !excluded(passage)) {
 					found.putIfAbsent(passage.chunkId(), passage);
 				}

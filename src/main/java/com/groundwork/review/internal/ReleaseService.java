@@ -17,6 +17,8 @@ import com.groundwork.review.internal.ReviewProblems.NoDeliveryChannelException;
 import com.groundwork.review.internal.ReviewProblems.NothingToRedeliverException;
 import com.groundwork.review.internal.ReviewProblems.ReleaseRefusedException;
 import com.groundwork.review.internal.ReviewRepository.Column;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -52,6 +54,7 @@ class ReleaseService {
 	private final TransactionTemplate transactions;
 	private final ReviewSettings settings;
 	private final Clock clock;
+	private ObservationRegistry observations = ObservationRegistry.NOOP;
 
 	ReleaseService(ReviewRepository items, DeliveryRepository deliveries, ReviewLookup lookup, Guardrails guardrails,
 			LeadFeatures leadFeatures, Suppressions suppressions, DeliveryDispatcher dispatcher, UnsubscribeTokens tokens, String unsubscribeBaseUrl,
@@ -74,7 +77,18 @@ class ReleaseService {
 	record Release(ReviewItem item, List<DeliveryRecord> deliveries) {
 	}
 
+	/** Releases are observed (a timer and a span) as {@code groundwork.review.release}, tagged with the tenant. */
+	void observedBy(ObservationRegistry observations) {
+		this.observations = observations;
+	}
+
 	Release release(Actor actor, UUID draftId) {
+		return Observation.createNotStarted("groundwork.review.release", observations)
+			.lowCardinalityKeyValue("tenant", actor.tenantSlug())
+			.observe(() -> releaseObserved(actor, draftId));
+	}
+
+	private Release releaseObserved(Actor actor, UUID draftId) {
 		var tenant = actor.tenantId();
 		var item = lookup.require(tenant, draftId, "released");
 		if (item.state() != ReviewState.APPROVED) {

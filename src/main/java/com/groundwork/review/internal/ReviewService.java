@@ -12,6 +12,8 @@ import com.groundwork.review.internal.ReviewProblems.IllegalTransitionException;
 import com.groundwork.review.internal.ReviewProblems.InvalidReviewRequestException;
 import com.groundwork.review.internal.ReviewProblems.SegregationOfDutiesException;
 import com.groundwork.review.internal.ReviewRepository.Column;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +49,7 @@ class ReviewService {
 	private final TransactionTemplate ownTransactions;
 	private final ReviewSettings settings;
 	private final Clock clock;
+	private ObservationRegistry observations = ObservationRegistry.NOOP;
 
 	ReviewService(ReviewRepository items, ReviewLookup lookup, Guardrails guardrails, ApplicationEventPublisher events,
 			TransactionTemplate transactions, TransactionTemplate ownTransactions, ReviewSettings settings, Clock clock) {
@@ -106,7 +109,27 @@ class ReviewService {
 	 * Approves the claimed draft, as written or edited. An edit is re-checked by the guardrails first: findings of
 	 * severity REPAIR or BLOCK that the draft did not have already refuse the approval (422, listing them).
 	 */
+	/** Decisions are observed (a timer and a span) as {@code groundwork.review.decision}, tagged tenant and decision. */
+	void observedBy(ObservationRegistry observations) {
+		this.observations = observations;
+	}
+
 	ReviewItem approve(Actor actor, UUID draftId, @Nullable String subject, @Nullable String body,
+			@Nullable String comment) {
+		return decision(actor, "APPROVED").observe(() -> approveObserved(actor, draftId, subject, body, comment));
+	}
+
+	ReviewItem reject(Actor actor, UUID draftId, @Nullable String reasonCode, @Nullable String comment) {
+		return decision(actor, "REJECTED").observe(() -> rejectObserved(actor, draftId, reasonCode, comment));
+	}
+
+	private Observation decision(Actor actor, String decision) {
+		return Observation.createNotStarted("groundwork.review.decision", observations)
+			.lowCardinalityKeyValue("tenant", actor.tenantSlug())
+			.lowCardinalityKeyValue("decision", decision);
+	}
+
+	private ReviewItem approveObserved(Actor actor, UUID draftId, @Nullable String subject, @Nullable String body,
 			@Nullable String comment) {
 		var tenant = actor.tenantId();
 		var now = clock.instant();
@@ -190,7 +213,8 @@ class ReviewService {
 	}
 
 	/** Rejects the claimed draft with a configured reason; reasons that ask for rework regenerate it. */
-	ReviewItem reject(Actor actor, UUID draftId, @Nullable String reasonCode, @Nullable String comment) {
+	private ReviewItem rejectObserved(Actor actor, UUID draftId, @Nullable String reasonCode,
+			@Nullable String comment) {
 		var tenant = actor.tenantId();
 		var now = clock.instant();
 		var codes = String.join(", ", settings.reasons().stream().map(ReviewSettings.Reason::code).toList());

@@ -11,4 +11,9 @@ interface EvalCommand {
 	String usage();
 
 	Map<String, Object> run(EvalArguments arguments) throws Exception;
+
+	/** The process's exit code once the result line is printed (e.g. non-zero when a quality gate failed). */
+	default int exitStatus(Map<String, Object> result) {
+		return 0;
+	}
 }

@@ -11,9 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EvalMain {
 
-	private static final List<EvalCommand> COMMANDS = List.of(new RetrievalEvaluation(), new SearchBenchmark(),
+	/** The subcommands; {@code all} runs the others (those this build has). */
+	static final List<EvalCommand> COMMANDS = List.of(new RetrievalEvaluation(), new SearchBenchmark(),
 			DraftCommands.goldenCases(), DraftCommands.benchmark(), GuardrailCommands.pii(), new InjectionCommand(),
-			new ReviewBenchmark(), new CampaignBenchmark());
+			new ReviewBenchmark(), new CampaignBenchmark(), new EvalAll(() -> EvalMain.COMMANDS));
 
 	private EvalMain() {
 	}
@@ -31,7 +32,7 @@ public final class EvalMain {
 			var result = command.run(arguments);
 			stdout.println(JsonMapper.shared().writeValueAsString(result));
 			stdout.flush();
-			status = 0;
+			status = command.exitStatus(result);
 		}
 		catch (EvalArguments.UsageException ex) {
 			System.err.println("eval: " + ex.getMessage());
