@@ -124,7 +124,7 @@ class DemoHistorySeeder {
 				campaignName, promptTokens, completionTokens, cost, 400 + random.nextInt(tier == 0 ? 200 : 4000),
 				Stats.round(top), Stats.round(mean), Stats.round(confidence), generated, true));
 
-		boolean blocked = random.nextDouble() < (drift ? 0.2 : 0.06);
+		boolean blocked = random.nextDouble() < (drift ? 0.3 : 0.06);
 		var checkedAt = generated.plusSeconds(1);
 		List<String> rules = new ArrayList<>();
 		String verdict;
