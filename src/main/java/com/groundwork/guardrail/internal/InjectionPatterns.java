@@ -66,9 +66,12 @@ record InjectionPatterns(String source, double threshold, List<Rule> rules, Map<
 		/** @param words the sentence's words, lower case (see {@link #words(String)}) */
 		boolean mayMatch(Set<String> words) {
 			for (var group : requires) {
+				// Look the smaller set up in the larger one: a sentence has a dozen words, a lexicon a hundred.
+				var small = group.size() <= words.size() ? group : words;
+				var large = small == group ? words : group;
 				boolean any = false;
-				for (var word : group) {
-					if (words.contains(word)) {
+				for (var word : small) {
+					if (large.contains(word)) {
 						any = true;
 						break;
 					}

@@ -37,7 +37,7 @@ class PatternInjectionDetector implements InjectionDetector {
 
 	@Autowired
 	PatternInjectionDetector(TextNormalizer normalizer,
-			@Value("${groundwork.guardrail.injection-patterns:guardrails/injection-patterns.yaml}") Path file) {
+			@Value("${groundwork.guardrail.injection-patterns:${groundwork.guardrails.dir:guardrails}/injection-patterns.yaml}") Path file) {
 		this(normalizer, InjectionPatterns.load(file));
 	}
 
