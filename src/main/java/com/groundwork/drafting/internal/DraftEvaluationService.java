@@ -102,6 +102,7 @@ class DraftEvaluationService implements DraftEvaluation {
 		var pipeline = pipeline(Map.of("offline", new OfflineDrafter()));
 		var slug = slugOf(tenant);
 		int passed = 0;
+		var verdicts = new java.util.TreeMap<String, Integer>();
 		int factual = 0;
 		int grounded = 0;
 		for (var golden : cases) {
@@ -131,17 +132,31 @@ class DraftEvaluationService implements DraftEvaluation {
 					failures.add("sentence " + i + " has claims not in its passages: " + claims);
 				}
 			}
+			var verdict = guardrails.verdictOf(tenant, draft.id())
+				.map(recorded -> recorded.verdict().name() + " " + recorded.verdict()
+					.findings()
+					.stream()
+					.filter(finding -> finding.severity().compareTo(com.groundwork.guardrail.Severity.REPAIR) >= 0)
+					.map(com.groundwork.guardrail.Finding::ruleId)
+					.distinct()
+					.toList())
+				.orElse("NONE");
+			verdicts.merge(verdict.replaceAll(" .*", ""), 1, Integer::sum);
 			if (failures.isEmpty()) {
 				passed++;
-				progress.println("PASS " + golden.id());
+				progress.println("PASS " + golden.id() + " (verdict " + verdict + ")");
 			}
 			else {
-				progress.println("FAIL " + golden.id() + ": " + String.join("; ", failures));
+				progress.println("FAIL " + golden.id() + ": " + String.join("; ", failures) + " (verdict " + verdict + ")");
 			}
 		}
 		double groundedness = factual == 0 ? 0 : (double) grounded / factual;
+		var verdictCounts = verdicts.entrySet()
+			.stream()
+			.map(entry -> "\"" + entry.getKey() + "\":" + entry.getValue())
+			.collect(java.util.stream.Collectors.joining(","));
 		return "{\"cases\":" + cases.size() + ",\"passed\":" + passed + ",\"groundedness\":"
-				+ String.format(Locale.ROOT, "%.3f", groundedness) + "}";
+				+ String.format(Locale.ROOT, "%.3f", groundedness) + ",\"verdicts\":{" + verdictCounts + "}}";
 	}
 
 	@Override
@@ -192,7 +207,7 @@ class DraftEvaluationService implements DraftEvaluation {
 	private static DraftingSettings.Tier benchTier() {
 		return new DraftingSettings.Tier("in-process", "", "zero-latency", "", Duration.ofSeconds(5), 700, 0, 1,
 				Duration.ofMillis(1), Duration.ofSeconds(1), 64, Duration.ofSeconds(1), 50, 1000, Duration.ofSeconds(1),
-				java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, 0, 0);
+				java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO);
 	}
 
 	/** Answers at once: the greeting and one sentence citing P1, as structured output. */

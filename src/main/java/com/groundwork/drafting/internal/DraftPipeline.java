@@ -129,7 +129,7 @@ class DraftPipeline {
 		var lead = withheld(fullLead, flaggedInputs);
 		var kept = relabel(retrieved.passages(), flaggedPassages);
 		if (!flaggedPassages.isEmpty() || !flaggedInputs.isEmpty()) {
-			log.info("Draft for lead {}: {} passage(s) and {} lead field(s) with instruction-like text left out of the prompt",
+			log.info("Draft for lead {}: instruction-like text in {} passage(s) and in the lead's fields {}; none of it reaches a prompt",
 					request.leadExternalId(), flaggedPassages.size(), flaggedInputs);
 		}
 		var input = new DraftInput(prompt, request.angle(), request.tone(), lead, kept);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -86,6 +87,21 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 			@DefaultValue("10") int minimumCalls, @DefaultValue("30s") Duration openDuration,
 			@DefaultValue("0") BigDecimal inputCostPerMillion, @DefaultValue("0") BigDecimal outputCostPerMillion,
 			@DefaultValue("0") double requestsPerSecond, @DefaultValue("0") long tokensPerMinute) {
+
+		/** What the properties bind to (the record has a second constructor). */
+		@ConstructorBinding
+		Tier {
+		}
+
+		/** A tier without rate limits. */
+		Tier(String baseUrl, String completionsPath, String model, String apiKey, Duration timeout, int maxTokens,
+				double temperature, int maxAttempts, Duration initialBackoff, Duration maxRetryAfter,
+				int maxConcurrentCalls, Duration maxWait, int failureRateThreshold, int minimumCalls,
+				Duration openDuration, BigDecimal inputCostPerMillion, BigDecimal outputCostPerMillion) {
+			this(baseUrl, completionsPath, model, apiKey, timeout, maxTokens, temperature, maxAttempts, initialBackoff,
+					maxRetryAfter, maxConcurrentCalls, maxWait, failureRateThreshold, minimumCalls, openDuration,
+					inputCostPerMillion, outputCostPerMillion, 0, 0);
+		}
 
 		boolean enabled() {
 			return !baseUrl.isBlank() && !model.isBlank();

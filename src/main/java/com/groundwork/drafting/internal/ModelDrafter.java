@@ -130,14 +130,21 @@ class ModelDrafter implements Drafter {
 	@Override
 	public Composition write(DraftInput input) {
 		var pseudonyms = new LinkedHashMap<>(input.lead().personalValues());
-		var passages = pseudonymize(passages(input), input, pseudonyms);
+		var sources = new ArrayList<String>();
+		input.passages().forEach(grounding -> {
+			sources.add(grounding.passage().documentTitle());
+			sources.add(grounding.passage().text());
+		});
+		var passages = pseudonymize(sources, passages(input), input, pseudonyms);
+		var features = leadFeatures(input, pseudonyms);
 		var variables = Map.<String, Object>of("angle", input.angle().slug(), "tone", input.tone().slug(),
-				"lead_features", pseudonymize(leadFeatures(input, pseudonyms), input, pseudonyms), "passages", passages, "format",
+				"lead_features", pseudonymize(List.of(features), features, input, pseudonyms), "passages", passages, "format",
 				converter.getFormat());
 		var messages = new ArrayList<Message>();
 		var prompt = new PromptTemplate(input.prompt().body()).render(variables);
 		if (!input.guidance().isEmpty()) {
-			prompt += "\n\n" + pseudonymize(repairPrompt.render(input.guidance()), input, pseudonyms);
+			var guidance = repairPrompt.render(input.guidance());
+			prompt += "\n\n" + pseudonymize(List.of(guidance), guidance, input, pseudonyms);
 		}
 		messages.add(new UserMessage(prompt));
 
@@ -255,28 +262,32 @@ class ModelDrafter implements Drafter {
 	}
 
 	/**
-	 * Personal data the guardrails find in untrusted text (passages, guidance) replaced by numbered placeholders such
-	 * as {@code [[EMAIL_ADDRESS_1]]}, added to {@code pseudonyms} so that the answer gets the values back.
+	 * Personal data the guardrails find in untrusted text replaced by numbered placeholders such as
+	 * {@code [[EMAIL_ADDRESS_1]]}, added to {@code pseudonyms} so that the answer gets the values back. The data is
+	 * looked for in {@code sources} (each passage on its own, which the guardrails remember between drafts) and
+	 * replaced in {@code text}, the prompt section built from them.
 	 */
-	private String pseudonymize(String text, DraftInput input, Map<String, String> pseudonyms) {
+	private String pseudonymize(List<String> sources, String text, DraftInput input, Map<String, String> pseudonyms) {
 		var tenant = input.lead().snapshot().tenant();
 		var byValue = new LinkedHashMap<String, String>();
 		pseudonyms.forEach((placeholder, value) -> byValue.putIfAbsent(value, placeholder));
-		var found = guardrails.personalData(tenant, text);
+		var found = new LinkedHashMap<String, String>();
+		sources.forEach(source -> guardrails.personalData(tenant, source).forEach(found::putIfAbsent));
+		var values = found.keySet().stream().sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
 		var out = text;
-		for (var entry : found.entrySet()) {
-			var value = entry.getKey();
-			if (value.isBlank() || value.contains("[[") || value.contains("]]")
+		for (var value : values) {
+			if (value.isBlank() || value.contains("[[") || value.contains("]]") || !out.contains(value)
 					|| pseudonyms.keySet().stream().anyMatch(placeholder -> placeholder.contains(value))) {
 				continue;
 			}
 			var placeholder = byValue.get(value);
 			if (placeholder == null) {
+				var type = found.get(value);
 				int n = 1;
-				while (pseudonyms.containsKey("[[" + entry.getValue() + "_" + n + "]]")) {
+				while (pseudonyms.containsKey("[[" + type + "_" + n + "]]")) {
 					n++;
 				}
-				placeholder = "[[" + entry.getValue() + "_" + n + "]]";
+				placeholder = "[[" + type + "_" + n + "]]";
 				pseudonyms.put(placeholder, value);
 				byValue.put(value, placeholder);
 			}

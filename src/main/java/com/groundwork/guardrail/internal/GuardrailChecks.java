@@ -24,12 +24,16 @@ final class GuardrailChecks {
 	private final InjectionScanner scanner;
 	private final PiiDetector pii;
 	private final List<Check> checks;
+	private final java.util.concurrent.ConcurrentHashMap<String, Map<String, String>> personalData =
+			new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int PERSONAL_DATA_MEMORY = 5000;
 
 	GuardrailChecks(GuardrailPolicies policies, PiiDetector pii, InjectionDetector injection, TextNormalizer normalizer,
-			BiPredicate<TenantId, String> tenantSuppressed, int scanCacheSize) {
+			BiPredicate<TenantId, String> tenantSuppressed) {
 		this.policies = policies;
 		this.compliance = new ComplianceCheck(tenantSuppressed, policies);
-		this.scanner = new InjectionScanner(injection, scanCacheSize);
+		this.scanner = new InjectionScanner(injection);
 		this.pii = pii;
 		this.checks = List.of(compliance, new HeaderCheck(), new LengthCheck(), new ToneCheck(normalizer),
 				new LinkCheck(), new GroundingCheck(), new PiiCheck(pii), new InjectionCheck(scanner));
@@ -92,8 +96,27 @@ final class GuardrailChecks {
 		return out.append(text, at, text.length()).toString();
 	}
 
-	/** The personal data of a text, value → type, in order, for reversible pseudonymization. */
+	/**
+	 * The personal data of a text, value → type, in order, for reversible pseudonymization. Long texts (passages,
+	 * which serve many drafts) are remembered: detection is linear but not free.
+	 */
 	Map<String, String> personalData(String text, @Nullable String tenantSlug) {
+		if (text.length() < 200) {
+			return detectPersonalData(text, tenantSlug);
+		}
+		var key = (tenantSlug == null ? "" : tenantSlug) + "\u0000" + text;
+		var remembered = personalData.get(key);
+		if (remembered == null) {
+			remembered = java.util.Collections.unmodifiableMap(detectPersonalData(text, tenantSlug));
+			if (personalData.size() >= PERSONAL_DATA_MEMORY) {
+				personalData.clear(); // rare; tracking recency is not worth it
+			}
+			personalData.put(key, remembered);
+		}
+		return new java.util.LinkedHashMap<>(remembered);
+	}
+
+	private Map<String, String> detectPersonalData(String text, @Nullable String tenantSlug) {
 		var policy = policies.forTenant(tenantSlug);
 		var found = new java.util.LinkedHashMap<String, String>();
 		List<PiiEntity> entities;

@@ -2,8 +2,6 @@ package com.groundwork.guardrail.internal;
 
 import com.groundwork.lead.Suppressions;
 import jakarta.validation.Validator;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,19 +16,10 @@ class GuardrailConfiguration {
 		return GuardrailPolicies.load(settings.dir(), validator);
 	}
 
-	// TEMPORARY until the detectors are merged: without them the service still starts (for the modules built against
-	// the Guardrails API meanwhile), detecting nothing, and says so loudly.
 	@Bean
-	GuardrailChecks guardrailChecks(GuardrailPolicies policies, ObjectProvider<PiiDetector> pii,
-			ObjectProvider<InjectionDetector> injection, ObjectProvider<TextNormalizer> normalizer,
-			Suppressions suppressions, GuardrailSettings settings) {
-		if (pii.getIfAvailable() == null || injection.getIfAvailable() == null || normalizer.getIfAvailable() == null) {
-			LoggerFactory.getLogger(GuardrailConfiguration.class)
-				.warn("Guardrail detectors missing: personal data and prompt injection are NOT detected");
-		}
-		return new GuardrailChecks(policies, pii.getIfAvailable(() -> text -> java.util.List.of()),
-				injection.getIfAvailable(() -> text -> java.util.List.of()), normalizer.getIfAvailable(() -> text -> text),
-				suppressions::isSuppressed, settings.scanCacheSize());
+	GuardrailChecks guardrailChecks(GuardrailPolicies policies, PiiDetector pii, InjectionDetector injection,
+			TextNormalizer normalizer, Suppressions suppressions) {
+		return new GuardrailChecks(policies, pii, injection, normalizer, suppressions::isSuppressed);
 	}
 
 	@Bean

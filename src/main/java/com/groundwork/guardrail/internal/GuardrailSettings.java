@@ -9,8 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dir the policy folder: {@code policy.yaml}, {@code countries.yaml}, {@code tenants/<slug>.yaml} and
  * {@code global-suppressions.txt}, read and validated at start-up
- * @param scanCacheSize injection scans of passages remembered by content (the same passages serve many drafts)
  */
 @ConfigurationProperties("groundwork.guardrails")
-record GuardrailSettings(@DefaultValue("guardrails") Path dir, @DefaultValue("2000") int scanCacheSize) {
+record GuardrailSettings(@DefaultValue("guardrails") Path dir) {
 }

@@ -9,8 +9,8 @@ import java.util.List;
  * The subject is a mail header and, under CAN-SPAM, must not deceive: no line breaks or control characters (header
  * injection, {@code headers.crlf}, blocks), no reply or forward marker on a first contact
  * ({@code headers.deceptive-prefix}), no transactional pretence ({@code headers.deceptive-subject}), no shouting
- * ({@code headers.all-caps}), no spam triggers ({@code headers.spam-trigger}), not empty, not too long
- * ({@code length.subject}).
+ * ({@code headers.all-caps}), no spam triggers ({@code headers.spam-trigger}), not empty; a subject longer than mail
+ * clients show is a warning ({@code length.subject}).
  */
 final class HeaderCheck implements Check {
 
@@ -33,8 +33,8 @@ final class HeaderCheck implements Check {
 			return;
 		}
 		if (subject.length() > policy.subjectMaxChars()) {
-			findings.add(new Finding("length.subject", Severity.REPAIR, new Span("subject", 0, subject.length()),
-					"The subject has " + subject.length() + " characters; at most " + policy.subjectMaxChars(),
+			findings.add(new Finding("length.subject", Severity.WARNING, new Span("subject", 0, subject.length()),
+					"The subject has " + subject.length() + " characters; mail clients show about " + policy.subjectMaxChars(),
 					Texts.shorten(subject, 100)));
 		}
 		int prefix = deceptivePrefix(subject, policy);

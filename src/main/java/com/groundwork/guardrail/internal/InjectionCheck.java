@@ -107,8 +107,10 @@ final class InjectionCheck implements Check {
 		Matcher matcher = Texts.EMAIL.matcher(field.text());
 		while (matcher.find()) {
 			var address = Texts.lower(matcher.group());
-			if (Texts.contains(context.facts, address)) {
-				continue;
+			var recipient = context.draft.recipient();
+			if (Texts.contains(context.facts, address)
+					|| recipient != null && address.equals(Texts.lower(recipient.email().strip()))) {
+				continue; // the lead's own address is personal data (PiiCheck), not a redirection
 			}
 			if (flagged.contains(address) || inputs.contains(address)) {
 				findings.add(new Finding("injection.recipient", Severity.BLOCK, new Span(field.name(), matcher.start(), matcher.end()),

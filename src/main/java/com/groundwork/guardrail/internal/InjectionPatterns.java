@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -31,21 +32,73 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * @param threshold sentences scoring at least this are reported
  * @param structural scores of the signals found by structure rather than by words (invisible characters, payloads)
  */
-record InjectionPatterns(String source, double threshold, List<Rule> rules, Map<String, Double> structural) {
+record InjectionPatterns(String source, double threshold, List<Rule> rules, Map<String, Double> structural,
+		Map<String, Set<String>> lexiconWords) {
 
 	/** Structural signals and their default scores; the file may override each. */
 	static final Map<String, Double> STRUCTURAL_DEFAULTS = Map.of("invisible-characters", 0.6, "bidi-override", 0.6,
-			"tag-characters", 0.8, "mixed-script-word", 0.35, "decoded-payload", 0.4);
+			"tag-characters", 0.8, "mixed-script-word", 0.35, "decoded-payload", 0.4, "off-topic", 0.35);
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9-]*)\\}");
 
 	InjectionPatterns {
 		rules = List.copyOf(rules);
 		structural = Map.copyOf(structural);
+		lexiconWords = Map.copyOf(lexiconWords);
 	}
 
-	/** One rule: its regular expression (lexicons expanded), matched case-insensitively within one sentence. */
-	record Rule(String id, String category, double score, Pattern pattern) {
+	/** Every word of a lexicon (entries split into words, lower case); empty when there is no such lexicon. */
+	Set<String> lexicon(String name) {
+		return lexiconWords.getOrDefault(name, Set.of());
+	}
+
+	/**
+	 * One rule: its regular expression (lexicons expanded), matched case-insensitively within one sentence, and the
+	 * word groups a sentence must hold (one word of each) for the pattern to be worth running.
+	 */
+	record Rule(String id, String category, double score, Pattern pattern, List<Set<String>> requires,
+			boolean offTopic) {
+
+		Rule {
+			requires = requires.stream().map(Set::copyOf).toList();
+		}
+
+		/** @param words the sentence's words, lower case (see {@link #words(String)}) */
+		boolean mayMatch(Set<String> words) {
+			for (var group : requires) {
+				// Look the smaller set up in the larger one: a sentence has a dozen words, a lexicon a hundred.
+				var small = group.size() <= words.size() ? group : words;
+				var large = small == group ? words : group;
+				boolean any = false;
+				for (var word : small) {
+					if (large.contains(word)) {
+						any = true;
+						break;
+					}
+				}
+				if (!any) {
+					return false;
+				}
+			}
+			return true;
+		}
+	}
+
+	/** The words of a text as {@code requires} sees them: runs of letters and digits, lower case. */
+	static Set<String> words(String text) {
+		var words = new java.util.HashSet<String>();
+		int start = -1;
+		for (int i = 0; i <= text.length(); i++) {
+			boolean wordChar = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+			if (wordChar && start < 0) {
+				start = i;
+			}
+			else if (!wordChar && start >= 0) {
+				words.add(text.substring(start, i).toLowerCase(java.util.Locale.ROOT));
+				start = -1;
+			}
+		}
+		return words;
 	}
 
 	double structural(String name) {
@@ -80,21 +133,23 @@ record InjectionPatterns(String source, double threshold, List<Rule> rules, Map<
 		var fields = fields(source, top);
 		double threshold = fields.containsKey("threshold") ? number(source, fields.get("threshold"), "threshold") : 0.5;
 		var lexicons = new LinkedHashMap<String, String>();
+		var lexiconWords = new LinkedHashMap<String, Set<String>>();
 		if (fields.get("lexicons") instanceof MappingNode lexiconNode) {
 			for (NodeTuple tuple : lexiconNode.getValue()) {
 				var name = scalar(source, tuple.getKeyNode(), "lexicons");
 				if (!(tuple.getValueNode() instanceof SequenceNode words) || words.getValue().isEmpty()) {
 					throw invalid(source, tuple.getValueNode(), "lexicons." + name, "must be a non-empty list of words");
 				}
-				var alternatives = words.getValue()
+				var entries = words.getValue()
 					.stream()
-					.map(word -> scalar(source, word, "lexicons." + name).strip())
+					.map(word -> scalar(source, word, "lexicons." + name).strip().toLowerCase(java.util.Locale.ROOT))
 					.filter(word -> !word.isEmpty())
-					.distinct()
-					.sorted(Comparator.comparingInt(String::length).reversed())
-					.map(word -> Pattern.quote(word).replace(" ", "\\E\\s+\\Q"))
-					.collect(Collectors.joining("|"));
+					.toList();
+				var alternatives = trie(entries);
 				lexicons.put(name, "(?:" + alternatives + ")");
+				var all = new java.util.HashSet<String>();
+				words.getValue().forEach(word -> all.addAll(words(scalar(source, word, "lexicons." + name))));
+				lexiconWords.put(name, all);
 			}
 		}
 		var structural = new LinkedHashMap<String, Double>();
@@ -128,12 +183,15 @@ record InjectionPatterns(String source, double threshold, List<Rule> rules, Map<
 			}
 			double score = score(source, rule.get("score"), "rules[" + id + "].score");
 			var raw = requiredScalar(source, ruleNode, rule, "pattern", "rules[" + id + "]");
-			rules.add(new Rule(id, category, score, compile(source, rule.get("pattern"), id, raw, lexicons)));
+			boolean offTopic = rule.containsKey("off-topic")
+					&& Boolean.parseBoolean(scalar(source, rule.get("off-topic"), "rules[" + id + "].off-topic"));
+			rules.add(new Rule(id, category, score, compile(source, rule.get("pattern"), id, raw, lexicons),
+					requires(source, rule.get("requires"), id, lexiconWords), offTopic));
 		}
 		if (threshold <= 0 || threshold > 1) {
 			throw invalid(source, fields.get("threshold"), "threshold", "must be in (0, 1]");
 		}
-		return new InjectionPatterns(source, threshold, rules, structural);
+		return new InjectionPatterns(source, threshold, rules, structural, lexiconWords);
 	}
 
 	private static Pattern compile(String source, Node node, String id, String raw, Map<String, String> lexicons) {
@@ -155,6 +213,82 @@ record InjectionPatterns(String source, double threshold, List<Rule> rules, Map<
 			throw invalid(source, node, "rules[" + id + "].pattern",
 					"is not a valid regular expression: " + ex.getDescription() + " near index " + ex.getIndex());
 		}
+	}
+
+	/**
+	 * The words as one regular expression with shared prefixes factored out ({@code add|adding|append} becomes
+	 * {@code a(?:dd(?:ing)?|ppend)}): the engine then tries one branch per letter instead of every word at every
+	 * position, which is most of the scanning time. Spaces in an entry match any run of white space.
+	 */
+	static String trie(List<String> words) {
+		var root = new TrieNode();
+		for (var word : words) {
+			var node = root;
+			for (int i = 0; i < word.length(); i++) {
+				node = node.children.computeIfAbsent(word.charAt(i), key -> new TrieNode());
+			}
+			node.terminal = true;
+		}
+		return root.regex();
+	}
+
+	private static final class TrieNode {
+
+		final java.util.TreeMap<Character, TrieNode> children = new java.util.TreeMap<>();
+
+		boolean terminal;
+
+		String regex() {
+			var alternatives = new ArrayList<String>();
+			children.forEach((c, child) -> alternatives.add(literal(c) + child.regex()));
+			if (alternatives.isEmpty()) {
+				return "";
+			}
+			var body = alternatives.size() == 1 ? alternatives.getFirst() : "(?:" + String.join("|", alternatives) + ")";
+			return terminal ? "(?:" + body + ")?" : body;
+		}
+
+		private static String literal(char c) {
+			if (Character.isWhitespace(c)) {
+				return "\\s+";
+			}
+			return Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c;
+		}
+	}
+
+	private static List<Set<String>> requires(String source, Node node, String id,
+			Map<String, Set<String>> lexiconWords) {
+		if (node == null) {
+			return List.of();
+		}
+		var field = "rules[" + id + "].requires";
+		if (!(node instanceof SequenceNode groups)) {
+			throw invalid(source, node, field, "must be a list of word lists, e.g. [[your], [answer, reply]]");
+		}
+		var requires = new ArrayList<Set<String>>();
+		for (Node groupNode : groups.getValue()) {
+			if (!(groupNode instanceof SequenceNode group) || group.getValue().isEmpty()) {
+				throw invalid(source, groupNode, field, "must be a list of non-empty word lists, e.g. [[your], [answer, reply]]");
+			}
+			var words = new java.util.HashSet<String>();
+			for (Node wordNode : group.getValue()) {
+				var word = scalar(source, wordNode, field).strip();
+				Matcher lexicon = PLACEHOLDER.matcher(word);
+				if (lexicon.matches()) {
+					var expanded = lexiconWords.get(lexicon.group(1));
+					if (expanded == null) {
+						throw invalid(source, wordNode, field, "names the lexicon " + word + ", which is not defined; defined: "
+								+ lexiconWords.keySet());
+					}
+					words.addAll(expanded);
+				}
+				else {
+					words.addAll(words(word));
+				}
+			}
+			requires.add(words);
+		}
+		return requires;
 	}
 
 	private static Map<String, Node> fields(String source, MappingNode node) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,13 +20,24 @@ class PatternInjectionDetector implements InjectionDetector {
 
 	private static final int EVIDENCE_LENGTH = 160;
 
+	/** Scans remembered: the same passages come back in draft after draft, and the scan is a pure function. */
+	private static final int CACHE_ENTRIES = 2048;
+
+	private final java.util.Map<String, List<InjectionSignal>> cache = java.util.Collections
+		.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(java.util.Map.Entry<String, List<InjectionSignal>> eldest) {
+				return size() > CACHE_ENTRIES;
+			}
+		});
+
 	private final TextNormalizer normalizer;
 
 	private final InjectionPatterns patterns;
 
 	@Autowired
 	PatternInjectionDetector(TextNormalizer normalizer,
-			@Value("${groundwork.guardrail.injection-patterns:guardrails/injection-patterns.yaml}") Path file) {
+			@Value("${groundwork.guardrail.injection-patterns:${groundwork.guardrails.dir:guardrails}/injection-patterns.yaml}") Path file) {
 		this(normalizer, InjectionPatterns.load(file));
 	}
 
@@ -36,9 +48,29 @@ class PatternInjectionDetector implements InjectionDetector {
 
 	@Override
 	public List<InjectionSignal> scan(String text) {
+		return scan(text, true);
+	}
+
+	/** @param cached false to scan afresh (benchmarks, evaluations of unique texts) */
+	List<InjectionSignal> scan(String text, boolean cached) {
+		if (!cached) {
+			return text == null || text.isBlank() ? List.of() : scanUncached(text);
+		}
 		if (text == null || text.isBlank()) {
 			return List.of();
 		}
+		var remembered = cache.get(text);
+		if (remembered != null) {
+			return remembered;
+		}
+		var signals = scanUncached(text);
+		if (text.length() <= 20_000) {
+			cache.put(text, signals);
+		}
+		return signals;
+	}
+
+	private List<InjectionSignal> scanUncached(String text) {
 		try {
 			return scanOrThrow(text);
 		}
@@ -82,12 +114,18 @@ class PatternInjectionDetector implements InjectionDetector {
 
 	private void scanSentences(String original, String text, boolean decoded, double boost,
 			List<InjectionSignal> into) {
-		for (var sentence : Sentences.split(text)) {
+		var sentences = Sentences.split(text);
+		Topic topic = null;
+		for (int i = 0; i < sentences.size(); i++) {
+			var sentence = sentences.get(i);
 			double miss = 1 - boost;
 			InjectionPatterns.Rule strongest = null;
+			boolean askOffTopic = false;
+			var words = InjectionPatterns.words(sentence.text());
 			for (var rule : patterns.rules()) {
-				if (rule.pattern().matcher(sentence.text()).find()) {
+				if (rule.mayMatch(words) && rule.pattern().matcher(sentence.text()).find()) {
 					miss *= 1 - rule.score();
+					askOffTopic |= rule.offTopic();
 					if (strongest == null || rule.score() > strongest.score()) {
 						strongest = rule;
 					}
@@ -95,6 +133,14 @@ class PatternInjectionDetector implements InjectionDetector {
 			}
 			if (strongest == null) {
 				continue;
+			}
+			if (askOffTopic && 1 - miss < patterns.threshold()) {
+				if (topic == null) {
+					topic = new Topic(sentences, patterns.lexicon("common"), patterns.lexicon("task"));
+				}
+				if (topic.offTopic(i)) {
+					miss *= 1 - patterns.structural("off-topic");
+				}
 			}
 			double score = 1 - miss;
 			var category = decoded && !strongest.category().equals("hidden-text") ? "encoded" : strongest.category();
@@ -124,6 +170,51 @@ class PatternInjectionDetector implements InjectionDetector {
 
 	private static String shorten(String text) {
 		return text.length() <= EVIDENCE_LENGTH ? text : text.substring(0, EVIDENCE_LENGTH - 1) + "…";
+	}
+
+	/**
+	 * Whether a sentence is about something the rest of the text never mentions: a task for a model planted in a
+	 * passage ("Explain the theory of relativity." in a shipping notice) shares no content word with its surroundings,
+	 * where a how-to step in a manual does. Words are compared by their first five letters (a crude stem).
+	 */
+	static final class Topic {
+
+		private static final int STEM = 5;
+
+		private static final int MIN_CONTEXT_WORDS = 12;
+
+		private final List<Set<String>> stems = new ArrayList<>();
+
+		private final java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+
+		private final int total;
+
+		Topic(List<Sentences.Sentence> sentences, Set<String> common, Set<String> task) {
+			int all = 0;
+			for (var sentence : sentences) {
+				var own = new java.util.HashSet<String>();
+				for (var word : InjectionPatterns.words(sentence.text())) {
+					if (word.length() >= 4 && !common.contains(word) && !task.contains(word)
+							&& !word.chars().allMatch(Character::isDigit)) {
+						own.add(word.substring(0, Math.min(STEM, word.length())));
+					}
+				}
+				stems.add(own);
+				for (var stem : own) {
+					counts.merge(stem, 1, Integer::sum);
+				}
+				all += own.size();
+			}
+			this.total = all;
+		}
+
+		boolean offTopic(int index) {
+			var own = stems.get(index);
+			if (own.size() < 2 || total - own.size() < MIN_CONTEXT_WORDS) {
+				return false;
+			}
+			return own.stream().allMatch(stem -> counts.get(stem) == 1);
+		}
 	}
 
 	/** Counts of hiding tricks in the raw text. */
@@ -204,6 +295,12 @@ class PatternInjectionDetector implements InjectionDetector {
 				if (!cut && (c == '.' || c == '!' || c == '?') && (i + 1 == text.length()
 						|| Character.isWhitespace(text.charAt(i + 1)) || text.charAt(i + 1) == '"'
 						|| text.charAt(i + 1) == '\'' || text.charAt(i + 1) == ')')) {
+					cut = true;
+					end = i + 1;
+				}
+				// "startups.If you want…": a sentence end with its space lost in extraction.
+				if (!cut && c == '.' && i > 0 && i + 2 < text.length() && Character.isLowerCase(text.charAt(i - 1))
+						&& Character.isUpperCase(text.charAt(i + 1)) && Character.isLowerCase(text.charAt(i + 2))) {
 					cut = true;
 					end = i + 1;
 				}

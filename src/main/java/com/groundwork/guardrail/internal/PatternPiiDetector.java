@@ -73,6 +73,28 @@ class PatternPiiDetector implements PiiDetector {
 	private static final Pattern DATE_LIKE = Pattern
 		.compile("(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})|(\\d{1,2})([-./])(\\d{1,2})\\6(\\d{2}|\\d{4})");
 
+	/** A capitalized name word (at least one lower-case letter after the capital) or an initial. */
+	private static final String NAME_WORD = "(?:\\p{Lu}[\\p{L}'’-]{0,30}+\\p{Ll}[\\p{L}'’-]{0,30}+|\\p{Lu}[\\p{Ll}]{1,30}+|\\p{Lu}\\.)";
+
+	/**
+	 * A person's name after a phrase that introduces one ("my name is", "Dear", "Mr.", "Name:"): the only names found
+	 * without a name list, so precision comes first; a name elsewhere in a sentence is not reported.
+	 */
+	private static final Pattern PERSON = Pattern.compile("(?<cue>(?i:\\b(?:my name is|his name is|her name is|name is|"
+			+ "name's|named|called|call me|calls me|i'm|i am|this is|dear|hi|hello|hey|mr|mrs|ms|miss|mx|dr|prof|sir|"
+			+ "madam|follow up with|speak to|talk to|ask for|maiden name is|partner's name|kid|son|daughter|"
+			+ "wife|husband|name|user|directed by|starring|sincerely|regards|best)\\b\\.?[:,]?)[ \\t]{1,8}+)"
+			+ "(?<name>" + NAME_WORD + "(?:[ ](?:(?i:van|von|de|da|del|der|di|le|la|du|bin|al)[ ])?" + NAME_WORD + "){0,3}+)");
+
+	/** Capitalized words that follow such phrases without being names. */
+	private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("The", "A", "An", "I", "We", "You", "He",
+			"She", "They", "It", "This", "That", "There", "Here", "My", "Our", "Your", "His", "Her", "Their", "All",
+			"Team", "Everyone", "Sir", "Madam", "Customer", "Support", "Monday", "Tuesday", "Wednesday", "Thursday",
+			"Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+			"September", "October", "November", "December", "Please", "Thanks", "Thank", "Hello", "Hi", "Dear",
+			"Good", "Sorry", "Yes", "No", "Not", "So", "Just", "Also", "Sales", "Regards", "Best", "Kind", "Warm",
+			"Name", "Mr", "Mrs", "Ms", "Dr", "Prof", "Address", "Phone", "Email", "E-mail", "Website", "Title");
+
 	@Override
 	public List<PiiEntity> detect(String text) {
 		if (text == null || text.isEmpty()) {
@@ -88,6 +110,7 @@ class PatternPiiDetector implements PiiDetector {
 			cards(text, candidates);
 			ssns(text, candidates);
 			phones(text, candidates);
+			persons(text, candidates);
 			return resolve(candidates);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
@@ -293,6 +316,32 @@ class PatternPiiDetector implements PiiDetector {
 				score += 0.3;
 			}
 			into.add(entity("US_SSN", text, matcher.start(), matcher.end(), Math.min(1.0, score)));
+		}
+	}
+
+	private static void persons(String text, List<PiiEntity> into) {
+		Matcher matcher = PERSON.matcher(text);
+		while (matcher.find()) {
+			var words = new ArrayList<>(List.of(matcher.group("name").split(" ")));
+			int start = matcher.start("name");
+			// Drop leading and trailing words that are not names ("Dear Customer Support", "Hi Team").
+			while (!words.isEmpty() && NOT_NAMES.contains(words.getFirst().replace(".", ""))) {
+				start += words.removeFirst().length() + 1;
+			}
+			while (!words.isEmpty() && NOT_NAMES.contains(words.getLast().replace(".", ""))) {
+				words.removeLast();
+			}
+			if (words.isEmpty() || words.stream().allMatch(word -> word.length() <= 2)) {
+				continue;
+			}
+			int end = start + String.join(" ", words).length();
+			var cue = matcher.group("cue").strip().toLowerCase(Locale.ROOT).replaceAll("[.:,]", "");
+			// A title or an introduction is a strong cue; a greeting or a sign-off less so.
+			double score = switch (cue) {
+				case "hi", "hello", "hey", "dear", "best", "regards", "sincerely", "this is", "i'm", "i am" -> 0.6;
+				default -> 0.7;
+			};
+			into.add(entity("PERSON", text, start, end, score));
 		}
 	}
 

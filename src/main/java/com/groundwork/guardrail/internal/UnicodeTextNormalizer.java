@@ -28,9 +28,6 @@ class UnicodeTextNormalizer implements TextNormalizer {
 	/** Longest text scanned; longer input is cut (a draft's inputs are far below it). */
 	static final int MAX_LENGTH = 200_000;
 
-	/** Base64 runs: at least 16 characters of the alphabet (standard or URL-safe), optional padding. */
-	private static final Pattern BASE64_RUN = Pattern.compile("(?<![A-Za-z0-9+/_=-])[A-Za-z0-9+/_-]{16,}+={0,2}+");
-
 	private static final Pattern ENTITY = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,8}));");
 
 	private static final Map<String, String> NAMED_ENTITIES = Map.ofEntries(Map.entry("amp", "&"),
@@ -137,6 +134,19 @@ class UnicodeTextNormalizer implements TextNormalizer {
 	 * zero-width character, a folded letter composing with a following mark).
 	 */
 	static String core(String text) {
+		if (plainAscii(text)) {
+			// Nothing to strip, compose or fold: only entities can change printable ASCII (into anything).
+			var decoded = decodeEntities(text);
+			if (decoded == text || plainAscii(decoded)) {
+				return decoded;
+			}
+		}
+		if (stable(text)) {
+			var decoded = decodeEntities(text);
+			if (decoded == text) {
+				return text;
+			}
+		}
 		var current = text;
 		for (int i = 0; i < 6; i++) {
 			var next = fold(stripMarks(Normalizer.normalize(stripInvisible(decodeEntities(current)), Normalizer.Form.NFKC)));
@@ -146,6 +156,33 @@ class UnicodeTextNormalizer implements TextNormalizer {
 			current = next;
 		}
 		return current;
+	}
+
+	/** Already NFKC, with nothing to strip or fold: most text with a few typographic characters ("—", "€"). */
+	private static boolean stable(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x80 && (FOLD.containsKey(c) || Character.isSurrogate(c) || isInvisible(c)
+					|| Character.getType(c) == Character.NON_SPACING_MARK
+					|| Character.getType(c) == Character.ENCLOSING_MARK)) {
+				return false;
+			}
+			if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+				return false;
+			}
+		}
+		return Normalizer.isNormalized(text, Normalizer.Form.NFKC);
+	}
+
+	/** Printable ASCII and line breaks only: the common case, which NFKC and folding leave as it is. */
+	private static boolean plainAscii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x7F || (c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Drops format characters (Cf: zero-width, bidi controls, tags, soft hyphen), variation selectors, fillers. */
@@ -294,15 +331,35 @@ class UnicodeTextNormalizer implements TextNormalizer {
 		return out == null ? "" : out.toString();
 	}
 
+	/** Runs of at least 16 base64 characters (standard or URL-safe) with optional padding, found in one pass. */
 	private static void collectBase64(CharSequence text, int from, List<String> into) {
-		Matcher matcher = BASE64_RUN.matcher(text);
-		matcher.region(from, text.length());
-		while (matcher.find()) {
-			var decoded = decodeBase64(matcher.group());
-			if (decoded != null) {
-				into.add(decoded);
+		int start = -1;
+		for (int i = from; i <= text.length(); i++) {
+			boolean inRun = i < text.length() && base64Char(text.charAt(i));
+			if (inRun && start < 0) {
+				start = (i > 0 && text.charAt(i - 1) == '=') ? -2 : i; // "=" right before: the tail of something else
+			}
+			else if (!inRun && start != -1) {
+				if (start >= 0 && i - start >= 16) {
+					int end = i;
+					while (end < text.length() && end - i < 2 && text.charAt(end) == '=') {
+						end++;
+					}
+					if (end >= text.length() || !base64Char(text.charAt(end)) && text.charAt(end) != '=') {
+						var decoded = decodeBase64(text.subSequence(start, end).toString());
+						if (decoded != null) {
+							into.add(decoded);
+						}
+					}
+				}
+				start = -1;
 			}
 		}
+	}
+
+	private static boolean base64Char(char c) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
+				|| c == '_' || c == '-';
 	}
 
 	/** Readable text a base64 run decodes to, or null when it is binary, not base64 or just a long word. */
@@ -340,11 +397,19 @@ class UnicodeTextNormalizer implements TextNormalizer {
 		catch (CharacterCodingException ex) {
 			return null;
 		}
+		// Judge the text as it will be scanned: entities and invisible characters inside a payload are tricks of
+		// their own, not noise.
+		decoded = core(decoded);
 		int letters = 0;
 		int printable = 0;
 		int spaces = 0;
-		for (int i = 0; i < decoded.length(); i++) {
-			char c = decoded.charAt(i);
+		int visible = 0;
+		for (int i = 0; i < decoded.length(); i += Character.charCount(decoded.codePointAt(i))) {
+			int c = decoded.codePointAt(i);
+			if (isInvisible(c) && c != '\n' && c != '\t' && c != '\r') {
+				continue;
+			}
+			visible++;
 			if (Character.isLetter(c)) {
 				letters++;
 			}
@@ -355,8 +420,8 @@ class UnicodeTextNormalizer implements TextNormalizer {
 				printable++;
 			}
 		}
-		boolean readable = printable >= decoded.length() * 0.95 && letters >= decoded.length() * 0.5
-				&& (spaces > 0 || decoded.length() <= 24);
+		boolean readable = visible >= 4 && printable >= visible * 0.95 && letters >= visible * 0.5
+				&& (spaces > 0 || visible <= 24);
 		return readable ? decoded : null;
 	}
 

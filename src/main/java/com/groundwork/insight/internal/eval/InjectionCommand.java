@@ -22,7 +22,8 @@ final class InjectionCommand implements EvalCommand {
 
 	@Override
 	public String usage() {
-		return "injection --emails FILE --attacks FILE [--knowledge knowledge] [--report eval/reports/injection.md]";
+		return "injection --emails FILE --attacks FILE [--knowledge knowledge] [--report eval/reports/injection.md]"
+				+ " [--e2e-cases 1500 (0 = all)]";
 	}
 
 	@Override
@@ -43,7 +44,8 @@ final class InjectionCommand implements EvalCommand {
 				.id();
 			String line = context.bean(InjectionEvaluation.class)
 				.injection(tenant, emails, attacks, Path.of(arguments.get("knowledge", "knowledge")),
-						Path.of(arguments.get("report", "eval/reports/injection.md")), System.err);
+						Path.of(arguments.get("report", "eval/reports/injection.md")), arguments.integer("e2e-cases", 1500),
+						System.err);
 			return JsonMapper.shared().readValue(line, Map.class);
 		}
 	}
