@@ -280,7 +280,7 @@ final class CampaignBenchmark implements EvalCommand {
 
 				A campaign drafted through the service's own API against an OpenAI-compatible stub model that answers
 				after a fixed latency (`eval/run bench-campaign`, see eval/README.md). Bound = concurrency ÷ model
-				latency (no rate limit configured).
+				latency, or a configured rate limit if lower.
 
 				| leads | model latency | concurrency | throughput /s | bound /s | ratio | campaign | cores | load avg |
 				|---:|---:|---:|---:|---:|---:|---:|---:|---:|
