@@ -44,17 +44,17 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * A campaign whose model (an emulated OpenAI-compatible server) times out, throttles with 429 and Retry-After, fails
  * with 500 and answers malformed JSON, for some leads: every lead still reaches a terminal state with its reason, the
- * throttled lead is drafted after the wait the server asked for, and the tenant's daily token budget is never
- * exceeded although the campaign drafts several leads at once. A used-up budget makes a campaign wait, not fail.
+ * throttled lead is drafted after the wait the server asked for, the model's rate limit holds, and the tenant's daily
+ * token budget is never exceeded although the campaign drafts several leads at once. A used-up budget makes a campaign wait, not fail.
  */
 @SpringBootTest(properties = { "groundwork.drafting.fallback-to-offline=false",
 		"groundwork.drafting.routing.campaign=small", "groundwork.drafting.variants.default.intro.canary-percent=0",
 		"groundwork.drafting.tiers.small.model=small-test", "groundwork.drafting.tiers.small.timeout=3s",
 		"groundwork.drafting.tiers.small.max-attempts=3", "groundwork.drafting.tiers.small.initial-backoff=10ms",
 		"groundwork.drafting.tiers.small.max-retry-after=3s", "groundwork.drafting.tiers.small.minimum-calls=1000",
+		"groundwork.drafting.tiers.small.requests-per-second=20", "groundwork.drafting.tiers.small.max-wait=30s",
 		"groundwork.drafting.budgets.acme.tokens-per-day=2700", "groundwork.drafting.budgets.globex.tokens-per-day=2000",
-		"groundwork.campaign.tenants.default.max-concurrent=4", "groundwork.campaign.budget-recheck=1s",
-		"logging.level.com.groundwork.campaign=DEBUG" })
+		"groundwork.campaign.tenants.default.max-concurrent=4", "groundwork.campaign.budget-recheck=1s" })
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CampaignModelFaultTests {
@@ -97,33 +97,33 @@ class CampaignModelFaultTests {
 	void everyLeadEndsWithItsReasonAndTheBudgetHolds() throws Exception {
 		MODEL.stubFor(post("/v1/chat/completions").atPriority(10).willReturn(ok(completion(goodDraft()))));
 		MODEL.stubFor(post("/v1/chat/completions").atPriority(1)
-			.withRequestBody(containing("Timeout Freight"))
+			.withRequestBody(containing("timeout freight"))
 			.willReturn(ok(completion(goodDraft())).withFixedDelay(4000)));
 		MODEL.stubFor(post("/v1/chat/completions").atPriority(1)
-			.withRequestBody(containing("Broken Freight"))
+			.withRequestBody(containing("broken freight"))
 			.willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"upstream exploded\"}}")));
 		MODEL.stubFor(post("/v1/chat/completions").atPriority(1)
-			.withRequestBody(containing("Garbled Freight"))
+			.withRequestBody(containing("garbled freight"))
 			.willReturn(ok(completion("Sure! Here is your email: Dear friend, buy now."))));
 		MODEL.stubFor(post("/v1/chat/completions").atPriority(1)
 			.inScenario("throttle")
 			.whenScenarioStateIs(STARTED)
-			.withRequestBody(containing("Throttle Freight"))
+			.withRequestBody(containing("throttle freight"))
 			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
 				.withBody("{\"error\":{\"message\":\"rate limited\"}}"))
 			.willSetStateTo("served"));
 		MODEL.stubFor(post("/v1/chat/completions").atPriority(1)
 			.inScenario("throttle")
 			.whenScenarioStateIs("served")
-			.withRequestBody(containing("Throttle Freight"))
+			.withRequestBody(containing("throttle freight"))
 			.willReturn(ok(completion(goodDraft()))));
 
 		var leads = new ArrayList<String>();
 		for (var company : List.of("Timeout", "Broken", "Garbled", "Throttle")) {
-			leads.add(lead("F-" + company, company + " Freight"));
+			leads.add(lead("F-" + company, company.toLowerCase(java.util.Locale.ROOT) + " freight"));
 		}
 		for (int i = 1; i <= 8; i++) {
-			leads.add(lead("F-Fine-" + i, "Fine" + i + " Freight"));
+			leads.add(lead("F-Fine-" + i, "fine" + i + " freight"));
 		}
 		var created = mvc.perform(MockMvcRequestBuilders.post("/api/campaigns").header("X-API-Key", "demo-acme-marketer")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -149,13 +149,20 @@ class CampaignModelFaultTests {
 
 		// the throttled lead was asked again only after the second Retry-After asked for
 		var throttled = MODEL.findAll(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
-				"/v1/chat/completions")).withRequestBody(containing("Throttle Freight")));
+				"/v1/chat/completions")).withRequestBody(containing("throttle freight")));
 		assertThat(throttled).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(Duration.between(throttled.get(0).getLoggedDate().toInstant(),
 				throttled.get(1).getLoggedDate().toInstant())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
 		// retried within the tier's attempts, then failed: three calls each for the timeout and the 500
 		assertThat(MODEL.findAll(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
-				"/v1/chat/completions")).withRequestBody(containing("Broken Freight")))).hasSize(3);
+				"/v1/chat/completions")).withRequestBody(containing("broken freight")))).hasSize(3);
+
+		// the model's rate limit (20 requests/s, evenly spaced) held however many drafts ran at once
+		var starts = MODEL.getAllServeEvents().stream().map(event -> event.getRequest().getLoggedDate().toInstant())
+			.sorted()
+			.toList();
+		assertThat(Duration.between(starts.getFirst(), starts.getLast()))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(50L * (starts.size() - 2)));
 
 		// the budget (2,700 tokens a day, 520 a model draft) held although four drafts could run at once; once less
 		// than 5 % was left, the rest were drafted by tier 0, which costs nothing
@@ -221,7 +228,10 @@ class CampaignModelFaultTests {
 		return last[0];
 	}
 
-	/** A US lead with implied consent whose company name the emulated model recognizes in the prompt. */
+	/**
+	 * A US lead with implied consent whose company name the emulated model recognizes in the prompt (lower case: a
+	 * capitalized name after "name:" is taken for a person's and replaced by a placeholder before the prompt leaves).
+	 */
 	private static String lead(String externalId, String company) {
 		return CampaignFixtures.lead(externalId).replaceFirst("\"name\":\"[^\"]*\"", "\"name\":\"" + company + "\"");
 	}

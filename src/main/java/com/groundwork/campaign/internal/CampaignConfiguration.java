@@ -41,9 +41,14 @@ class CampaignConfiguration {
 	}
 
 	@Bean
+	CheckedDrafts checkedDrafts() {
+		return new CheckedDrafts();
+	}
+
+	@Bean
 	ItemDrafting itemDrafting(Drafts drafts, Suppressions suppressions, ObjectProvider<Guardrails> guardrails,
-			CampaignSettings settings) {
-		return new ItemDrafting(drafts, suppressions, guardrails, settings);
+			CheckedDrafts checkedDrafts, CampaignSettings settings) {
+		return new ItemDrafting(drafts, suppressions, guardrails, checkedDrafts, settings);
 	}
 
 	@Bean

@@ -45,13 +45,15 @@ class ItemDrafting {
 	private final Drafts drafts;
 	private final Suppressions suppressions;
 	private final ObjectProvider<Guardrails> guardrails;
+	private final CheckedDrafts checkedDrafts;
 	private final CampaignSettings settings;
 
 	ItemDrafting(Drafts drafts, Suppressions suppressions, ObjectProvider<Guardrails> guardrails,
-			CampaignSettings settings) {
+			CheckedDrafts checkedDrafts, CampaignSettings settings) {
 		this.drafts = drafts;
 		this.suppressions = suppressions;
 		this.guardrails = guardrails;
+		this.checkedDrafts = checkedDrafts;
 		this.settings = settings;
 	}
 
@@ -71,8 +73,15 @@ class ItemDrafting {
 				return new Done(ItemOutcome.of(ItemState.SUPPRESSED, "suppressed",
 						"The lead's address is on the tenant's do-not-contact list; nothing was drafted"));
 			}
-			draft = drafts.generate(new DraftOrder(item.tenant(), job.tenantSlug(), job.requestedBy(),
-					item.leadExternalId(), job.angle(), null, "campaign", null, item.draftId(), job.promptVariant()));
+			checkedDrafts.await(item.draftId());
+			try {
+				draft = drafts.generate(new DraftOrder(item.tenant(), job.tenantSlug(), job.requestedBy(),
+						item.leadExternalId(), job.angle(), null, "campaign", null, item.draftId(), job.promptVariant()));
+			}
+			catch (RuntimeException failed) {
+				checkedDrafts.take(item.draftId());
+				throw failed;
+			}
 		}
 		catch (LeadNotFoundException missing) {
 			return new Done(ItemOutcome.of(ItemState.FAILED, "lead-not-found",
@@ -90,7 +99,21 @@ class ItemDrafting {
 		catch (RuntimeException error) {
 			return retryOrFail(item, now, error.toString());
 		}
+		var announced = checkedDrafts.take(item.draftId());
+		if (announced.isPresent() && !"BLOCKED".equals(announced.get().verdict())
+				&& !"FAILED".equals(draft.status())) {
+			// the verdict came with the draft: a blocked one is read back for its findings' messages
+			var checked = announced.get();
+			var rules = String.join(", ", checked.ruleIds().stream().distinct().toList());
+			return new Done(new ItemOutcome(ItemState.DRAFTED, "drafted",
+					"Drafted, verdict " + checked.verdict() + (rules.isEmpty() ? "" : " (" + rules + ")") + "; in review",
+					checked.verdict(), draft.model(), tokens(draft), draft.cost()));
+		}
 		return new Done(outcomeOf(draft));
+	}
+
+	private static long tokens(DraftSummary draft) {
+		return (long) draft.promptTokens() + draft.completionTokens();
 	}
 
 	/** The item's outcome, given its stored draft. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -72,6 +73,10 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 	 * @param openDuration circuit breaker: how long it stays open
 	 * @param inputCostPerMillion price per million prompt tokens (any currency, used for the budget)
 	 * @param outputCostPerMillion price per million completion tokens
+	 * @param requestsPerSecond calls started per second at most, evenly spaced (the provider's rate limit); 0 is
+	 * unlimited. A call that cannot start within {@code maxWait} fails over to the next tier
+	 * @param tokensPerMinute prompt and completion tokens per minute at most; a call waits (up to {@code maxWait}) while
+	 * the minute's tokens are spent; 0 is unlimited
 	 */
 	record Tier(@DefaultValue("") String baseUrl, @DefaultValue("/v1/chat/completions") String completionsPath,
 			@DefaultValue("") String model, @DefaultValue("") String apiKey, @DefaultValue("20s") Duration timeout,
@@ -80,7 +85,23 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 			@DefaultValue("10s") Duration maxRetryAfter, @DefaultValue("8") int maxConcurrentCalls,
 			@DefaultValue("2s") Duration maxWait, @DefaultValue("50") int failureRateThreshold,
 			@DefaultValue("10") int minimumCalls, @DefaultValue("30s") Duration openDuration,
-			@DefaultValue("0") BigDecimal inputCostPerMillion, @DefaultValue("0") BigDecimal outputCostPerMillion) {
+			@DefaultValue("0") BigDecimal inputCostPerMillion, @DefaultValue("0") BigDecimal outputCostPerMillion,
+			@DefaultValue("0") double requestsPerSecond, @DefaultValue("0") long tokensPerMinute) {
+
+		/** What the properties bind to (the record has a second constructor). */
+		@ConstructorBinding
+		Tier {
+		}
+
+		/** A tier without rate limits. */
+		Tier(String baseUrl, String completionsPath, String model, String apiKey, Duration timeout, int maxTokens,
+				double temperature, int maxAttempts, Duration initialBackoff, Duration maxRetryAfter,
+				int maxConcurrentCalls, Duration maxWait, int failureRateThreshold, int minimumCalls,
+				Duration openDuration, BigDecimal inputCostPerMillion, BigDecimal outputCostPerMillion) {
+			this(baseUrl, completionsPath, model, apiKey, timeout, maxTokens, temperature, maxAttempts, initialBackoff,
+					maxRetryAfter, maxConcurrentCalls, maxWait, failureRateThreshold, minimumCalls, openDuration,
+					inputCostPerMillion, outputCostPerMillion, 0, 0);
+		}
 
 		boolean enabled() {
 			return !baseUrl.isBlank() && !model.isBlank();
