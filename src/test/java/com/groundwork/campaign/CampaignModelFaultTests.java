@@ -53,8 +53,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 		"groundwork.drafting.tiers.small.max-attempts=3", "groundwork.drafting.tiers.small.initial-backoff=10ms",
 		"groundwork.drafting.tiers.small.max-retry-after=3s", "groundwork.drafting.tiers.small.minimum-calls=1000",
 		"groundwork.drafting.budgets.acme.tokens-per-day=2700", "groundwork.drafting.budgets.globex.tokens-per-day=2000",
-		"groundwork.campaign.tenants.default.max-concurrent=4", "groundwork.campaign.budget-recheck=1s",
-		"logging.level.com.groundwork.campaign=DEBUG" })
+		"groundwork.campaign.tenants.default.max-concurrent=4", "groundwork.campaign.budget-recheck=1s" })
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CampaignModelFaultTests {
