@@ -72,6 +72,10 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 	 * @param openDuration circuit breaker: how long it stays open
 	 * @param inputCostPerMillion price per million prompt tokens (any currency, used for the budget)
 	 * @param outputCostPerMillion price per million completion tokens
+	 * @param requestsPerSecond calls started per second at most, evenly spaced (the provider's rate limit); 0 is
+	 * unlimited. A call that cannot start within {@code maxWait} fails over to the next tier
+	 * @param tokensPerMinute prompt and completion tokens per minute at most; a call waits (up to {@code maxWait}) while
+	 * the minute's tokens are spent; 0 is unlimited
 	 */
 	record Tier(@DefaultValue("") String baseUrl, @DefaultValue("/v1/chat/completions") String completionsPath,
 			@DefaultValue("") String model, @DefaultValue("") String apiKey, @DefaultValue("20s") Duration timeout,
@@ -80,7 +84,8 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 			@DefaultValue("10s") Duration maxRetryAfter, @DefaultValue("8") int maxConcurrentCalls,
 			@DefaultValue("2s") Duration maxWait, @DefaultValue("50") int failureRateThreshold,
 			@DefaultValue("10") int minimumCalls, @DefaultValue("30s") Duration openDuration,
-			@DefaultValue("0") BigDecimal inputCostPerMillion, @DefaultValue("0") BigDecimal outputCostPerMillion) {
+			@DefaultValue("0") BigDecimal inputCostPerMillion, @DefaultValue("0") BigDecimal outputCostPerMillion,
+			@DefaultValue("0") double requestsPerSecond, @DefaultValue("0") long tokensPerMinute) {
 
 		boolean enabled() {
 			return !baseUrl.isBlank() && !model.isBlank();
