@@ -42,7 +42,8 @@
   const interval = function (rate) { return rate.rate == null ? null : [percent(rate.low), percent(rate.high)]; };
   new window.Chart(document.getElementById('variants-chart'), {
     data: {
-      labels: variants.map(function (group) { return group.key; }),
+      // "intro · outreach-intro@2 (canary)" on two lines, so the bars keep their room
+      labels: variants.map(function (group) { return group.key.split(' · '); }),
       datasets: [
         { type: 'bar', label: 'Approval 95 % CI', data: variants.map(function (g) { return interval(g.kpis.approval); }),
           backgroundColor: 'rgba(2, 122, 72, 0.25)', borderColor: colors.ok, borderWidth: 1 },
@@ -55,7 +56,7 @@
       ]
     },
     options: Object.assign({}, base, { scales: { y: { beginAtZero: true, max: 100 },
-      x: { ticks: { autoSkip: false, maxRotation: 30, minRotation: 0 } } } })
+      x: { ticks: { autoSkip: false, maxRotation: 0, minRotation: 0 } } } })
   });
 
   new window.Chart(document.getElementById('cost-chart'), {

@@ -140,6 +140,8 @@ final class EvalAll implements EvalCommand {
 				continue;
 			}
 			var args = step.arguments().of(quick, data, reports, work);
+			// as the report shows it: the quick subsets live in a temporary folder of this run
+			var shown = String.join(" ", args).replace(work.toString(), "<quick subset>");
 			var command = commands.get().stream().filter(c -> c.name().equals(args.getFirst())).findFirst().orElseThrow();
 			log.info("all: {} ({}) …", step.name(), String.join(" ", args));
 			long stepStarted = System.nanoTime();
@@ -149,13 +151,13 @@ final class EvalAll implements EvalCommand {
 				var result = command.run(EvalArguments.parse(passThrough.toArray(String[]::new)));
 				double seconds = (System.nanoTime() - stepStarted) / 1e9;
 				log.info("all: {} done in {} s: {}", step.name(), Math.round(seconds), JsonMapper.shared().writeValueAsString(result));
-				results.add(Summary.StepResult.ran(step.name(), step.quality(), String.join(" ", args), result, seconds));
+				results.add(Summary.StepResult.ran(step.name(), step.quality(), shown, result, seconds));
 			}
 			catch (Exception | AssertionError failed) {
 				double seconds = (System.nanoTime() - stepStarted) / 1e9;
 				log.error("all: {} failed after {} s", step.name(), Math.round(seconds), failed);
-				results.add(Summary.StepResult.failed(step.name(), step.quality(), String.join(" ", args),
-						String.valueOf(failed), seconds));
+				results.add(Summary.StepResult.failed(step.name(), step.quality(), shown, String.valueOf(failed),
+						seconds));
 			}
 		}
 		var baseline = Baseline.read(baselineFile, mode);

@@ -49,6 +49,8 @@ final class EvalContext implements AutoCloseable {
 			@Nullable BiFunction<ConfigurableApplicationContext, Embeddings, Embeddings> embeddings) throws IOException {
 		var dataDir = Files.createTempDirectory("groundwork-eval-");
 		var properties = new ArrayList<>(List.of("groundwork.data-dir=" + dataDir, "groundwork.demo.enabled=false",
+				// evaluations count only what they make: no synthetic Insights history for the demo tenant
+				"groundwork.insight.demo-history=false",
 				"server.port=0", "server.address=127.0.0.1",
 				"spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.com.groundwork=INFO",
 				"logging.level.com.groundwork.web=WARN",
