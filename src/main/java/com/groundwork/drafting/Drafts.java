@@ -17,4 +17,7 @@ public interface Drafts {
 
 	/** A stored draft of the tenant, or empty; shadow drafts are never returned (they are never shown or released). */
 	Optional<DraftSummary> find(TenantId tenant, UUID draftId);
+
+	/** Every shown draft of the tenant for the lead, oldest first (a data subject's export). */
+	java.util.List<DraftSummary> forLead(TenantId tenant, String leadExternalId);
 }

@@ -1,6 +1,7 @@
 package com.groundwork.drafting.internal;
 
 import com.groundwork.identity.Role;
+import com.groundwork.identity.TenantRegions;
 import com.groundwork.lead.LeadFeatures;
 import com.groundwork.lead.LeadScores;
 import com.groundwork.search.PassageSearch;
@@ -49,7 +50,7 @@ class DraftingConfiguration {
 	}
 
 	@Bean
-	TierRouting tierRouting(DraftingSettings settings, JsonMapper mapper) {
+	TierRouting tierRouting(DraftingSettings settings, JsonMapper mapper, TenantRegions tenants) {
 		var drafters = new LinkedHashMap<String, Drafter>();
 		drafters.put("offline", new OfflineDrafter());
 		int tier = 1;
@@ -60,7 +61,7 @@ class DraftingConfiguration {
 			}
 			tier++;
 		}
-		return new TierRouting(drafters, settings);
+		return new TierRouting(drafters, settings, tenants);
 	}
 
 	@Bean(destroyMethod = "close")

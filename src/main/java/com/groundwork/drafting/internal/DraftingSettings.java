@@ -57,6 +57,8 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 	 * @param openDuration circuit breaker: how long it stays open
 	 * @param inputCostPerMillion price per million prompt tokens (any currency, used for the budget)
 	 * @param outputCostPerMillion price per million completion tokens
+	 * @param regions the tenant regions ({@code tenant.region}, e.g. {@code EU}) whose data this endpoint may receive;
+	 * empty: every region (an endpoint the tenant's own infrastructure runs)
 	 */
 	record Tier(@DefaultValue("") String baseUrl, @DefaultValue("/v1/chat/completions") String completionsPath,
 			@DefaultValue("") String model, @DefaultValue("") String apiKey, @DefaultValue("20s") Duration timeout,
@@ -65,10 +67,16 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 			@DefaultValue("10s") Duration maxRetryAfter, @DefaultValue("8") int maxConcurrentCalls,
 			@DefaultValue("2s") Duration maxWait, @DefaultValue("50") int failureRateThreshold,
 			@DefaultValue("10") int minimumCalls, @DefaultValue("30s") Duration openDuration,
-			@DefaultValue("0") BigDecimal inputCostPerMillion, @DefaultValue("0") BigDecimal outputCostPerMillion) {
+			@DefaultValue("0") BigDecimal inputCostPerMillion, @DefaultValue("0") BigDecimal outputCostPerMillion,
+			@DefaultValue List<String> regions) {
 
 		boolean enabled() {
 			return !baseUrl.isBlank() && !model.isBlank();
+		}
+
+		/** Whether a tenant of this region may send its data here. */
+		boolean serves(String region) {
+			return regions.isEmpty() || regions.stream().anyMatch(allowed -> allowed.equalsIgnoreCase(region));
 		}
 	}
 

@@ -40,6 +40,11 @@ class DraftsFacade implements Drafts {
 		return drafts.find(tenant, draftId).map(DraftsFacade::summary);
 	}
 
+	@Override
+	public java.util.List<DraftSummary> forLead(TenantId tenant, String leadExternalId) {
+		return drafts.forLead(tenant, leadExternalId).stream().map(DraftsFacade::summary).toList();
+	}
+
 	static DraftSummary summary(Draft draft) {
 		var p = draft.provenance();
 		var sentences = draft.content()

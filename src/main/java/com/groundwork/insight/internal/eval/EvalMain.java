@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EvalMain {
 
 	private static final List<EvalCommand> COMMANDS = List.of(new RetrievalEvaluation(), new SearchBenchmark(),
-			DraftCommands.goldenCases(), DraftCommands.benchmark());
+			DraftCommands.goldenCases(), DraftCommands.benchmark(), new AuditVerifyCommand());
 
 	private EvalMain() {
 	}
