@@ -65,15 +65,19 @@ class EndpointSecurityTests {
 	 * For each path pattern with variables: how to find, as tenant acme, a resource that globex must not see. The
 	 * function gets an acme admin's view of the service and returns the variable values.
 	 */
-	private static final Map<String, Function<EndpointSecurityTests, Map<String, String>>> CANARIES = Map.of(
-			"/api/admin/tenants/{id}", test -> Map.of("id", test.canaries.get("tenant")),
-			"/api/admin/users/{id}", test -> Map.of("id", test.canaries.get("user")),
-			"/api/admin/api-keys/{id}", test -> Map.of("id", test.canaries.get("apiKey")),
-			"/api/knowledge/documents/{id}", test -> Map.of("id", test.canaries.get("document")),
-			"/knowledge/documents/{id}/delete", test -> Map.of("id", test.canaries.get("document")),
-			"/api/leads/{externalId}", test -> Map.of("externalId", test.canaries.get("lead")),
-			"/api/drafts/{id}", test -> Map.of("id", test.canaries.get("draft")),
-			"/sidebar/drafts/{id}/submit", test -> Map.of("id", test.canaries.get("draft")));
+	private static final Map<String, Function<EndpointSecurityTests, Map<String, String>>> CANARIES = Map.ofEntries(
+			Map.entry("/api/admin/tenants/{id}", test -> Map.of("id", test.canaries.get("tenant"))),
+			Map.entry("/api/admin/users/{id}", test -> Map.of("id", test.canaries.get("user"))),
+			Map.entry("/api/admin/api-keys/{id}", test -> Map.of("id", test.canaries.get("apiKey"))),
+			Map.entry("/api/knowledge/documents/{id}", test -> Map.of("id", test.canaries.get("document"))),
+			Map.entry("/knowledge/documents/{id}/delete", test -> Map.of("id", test.canaries.get("document"))),
+			Map.entry("/api/leads/{externalId}", test -> Map.of("externalId", test.canaries.get("lead"))),
+			Map.entry("/api/drafts/{id}", test -> Map.of("id", test.canaries.get("draft"))),
+			Map.entry("/sidebar/drafts/{id}/submit", test -> Map.of("id", test.canaries.get("draft"))),
+			Map.entry("/api/audit/events/{id}", test -> Map.of("id", test.canaries.get("auditEntry"))),
+			Map.entry("/api/privacy/subjects/{email}/export", test -> Map.of("email", test.canaries.get("subject"))),
+			Map.entry("/api/privacy/subjects/{email}", test -> Map.of("email", test.canaries.get("subject"))),
+			Map.entry("/admin/api-keys/{id}/revoke", test -> Map.of("id", test.canaries.get("apiKey"))));
 
 	@Autowired
 	MockMvc mvc;
@@ -129,6 +133,25 @@ class EndpointSecurityTests {
 			.content("""
 					{"leadExternalId":"CANARY-1","angle":"intro"}
 					"""), "demo-acme-rep"), "$.id"));
+		canaries.put("subject", "canary@acme-only.example");
+		canaries.put("auditEntry", JsonPath.read(body(get("/api/audit/events").param("action", "lead.created")
+			.param("targetId", "CANARY-1"), "demo-acme-auditor"), "$.items[0].id"));
+	}
+
+	/** Resources without an id in their path: searches and lists never return another tenant's. */
+	@Test
+	void listsAndSearchesNeverShowAnotherTenantsResources() throws Exception {
+		String search = body(get("/api/search").param("q", "Acme canary only tenant acme"), "demo-globex-rep");
+		assertThat(search).doesNotContain(canaries.get("document")).doesNotContain("Acme canary");
+		assertThat(body(get("/api/search").param("q", "Acme canary only tenant acme"), "demo-acme-rep"))
+			.contains(canaries.get("document"));
+		assertThat(body(get("/api/knowledge/documents"), "demo-globex-admin")).doesNotContain(canaries.get("document"));
+		assertThat(body(get("/api/admin/users"), "demo-globex-admin")).doesNotContain(canaries.get("user"));
+		assertThat(body(get("/api/admin/api-keys"), "demo-globex-admin")).doesNotContain(canaries.get("apiKey"));
+		String audit = body(get("/api/audit/events").param("size", "500"), "demo-globex-auditor");
+		assertThat(audit).doesNotContain(canaries.get("auditEntry")).doesNotContain("CANARY-1");
+		assertThat(body(get("/api/audit/export"), "demo-globex-auditor")).doesNotContain("CANARY-1")
+			.doesNotContain(canaries.get("draft"));
 	}
 
 	@Test

@@ -20,6 +20,24 @@ class SuppressionRepository implements Suppressions {
 		this.clock = clock;
 	}
 
+	/** A page of the tenant's list, newest first. */
+	java.util.List<Entry> list(TenantId tenant, int page, int size) {
+		return jdbc.sql("SELECT email_hash, reason, source, created_at FROM suppression WHERE tenant_id = ? "
+				+ "ORDER BY created_at DESC, email_hash LIMIT ? OFFSET ?")
+			.params(tenant.value(), size, (long) page * size)
+			.query((rs, n) -> new Entry(rs.getString("email_hash").strip(), rs.getString("reason"), rs.getString("source"),
+					rs.getObject("created_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	long count(TenantId tenant) {
+		return jdbc.sql("SELECT COUNT(*) FROM suppression WHERE tenant_id = ?").param(tenant.value()).query(Long.class).single();
+	}
+
+	/** One entry of the list: the address's hash, never the address. */
+	record Entry(String emailHash, String reason, String source, OffsetDateTime createdAt) {
+	}
+
 	@Override
 	public boolean isSuppressed(TenantId tenant, String email) {
 		if (email.isBlank()) {
