@@ -1,5 +1,6 @@
 package com.groundwork.audit.internal;
 
+import com.groundwork.audit.internal.logging.PiiMasking;
 import com.groundwork.drafting.DraftGenerated;
 import com.groundwork.drafting.Drafts;
 import com.groundwork.guardrail.DraftChecked;
@@ -29,12 +30,13 @@ class AuditListeners {
 
 	@EventListener
 	void on(SecurityEvent event) {
-		var target = event.target();
+		// Paths may carry personal data (a data subject's address): masked like log lines.
+		var target = PiiMasking.mask(event.target());
 		int colon = target.indexOf(':');
 		var type = colon > 0 && !target.contains(" ") ? target.substring(0, colon) : "endpoint";
 		var id = colon > 0 && !target.contains(" ") ? target.substring(colon + 1) : target;
 		audit.append(event.tenant(), new AuditRecord(event.actorKind(), event.actor(), event.type().action(), type, id,
-				null, Map.of("detail", event.detail())));
+				null, Map.of("detail", PiiMasking.mask(event.detail()))));
 	}
 
 	@EventListener

@@ -59,10 +59,16 @@ class RoleCheckInterceptor implements HandlerInterceptor {
 			// An anonymous caller belongs to no tenant: the security chain answers it 401 before it gets here anyway.
 			actor.ifPresent(denied -> events.publishEvent(new SecurityEvent(denied.tenantId(),
 					SecurityEvent.Type.ACCESS_DENIED, denied.kind().name(), denied.name(),
-					request.getMethod() + " " + request.getRequestURI(), needed, clock.instant())));
+					request.getMethod() + " " + pathOf(request), needed, clock.instant())));
 			throw new AccessDeniedException(needed);
 		}
 		return true;
+	}
+
+	/** The handler's path pattern ({@code /api/leads/{externalId}}): what was refused, without the values in it. */
+	private static String pathOf(HttpServletRequest request) {
+		var pattern = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return pattern != null ? pattern.toString() : request.getRequestURI();
 	}
 
 	/** The roles a handler admits: its method's {@code @RolesAllowed}, else its class's. */
