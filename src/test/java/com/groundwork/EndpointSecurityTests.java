@@ -77,7 +77,20 @@ class EndpointSecurityTests {
 			Map.entry("/api/audit/events/{id}", test -> Map.of("id", test.canaries.get("auditEntry"))),
 			Map.entry("/api/privacy/subjects/{email}/export", test -> Map.of("email", test.canaries.get("subject"))),
 			Map.entry("/api/privacy/subjects/{email}", test -> Map.of("email", test.canaries.get("subject"))),
-			Map.entry("/admin/api-keys/{id}/revoke", test -> Map.of("id", test.canaries.get("apiKey"))));
+			Map.entry("/admin/api-keys/{id}/revoke", test -> Map.of("id", test.canaries.get("apiKey"))),
+			Map.entry("/api/review/{draftId}", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/claim", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/approve", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/reject", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/release", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/review/{draftId}/redeliver", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/claim", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/recheck", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/approve", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/reject", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/release", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/review/{draftId}/redeliver", test -> Map.of("draftId", test.canaries.get("draft"))));
 
 	@Autowired
 	MockMvc mvc;

@@ -13,8 +13,9 @@ public interface DraftEvaluation {
 	/**
 	 * {@code eval/run drafts}: runs the golden cases ({@code <cases>/*.yaml}) through the whole pipeline with tier 0,
 	 * after ingesting the knowledge documents they need from {@code knowledge} into the tenant.
-	 * @return {@code {"cases":N,"passed":N,"groundedness":G}}, G being the share of factual sentences whose claims
-	 * (numbers, names) are in the passages they cite or in the lead's features
+	 * @return {@code {"cases":N,"passed":N,"groundedness":G,"verdicts":{"PASSED":N,…}}}, G being the share of factual
+	 * sentences whose claims (numbers, names) are in the passages they cite or in the lead's features, and verdicts
+	 * the guardrail verdicts of the drafts
 	 */
 	String goldenCases(TenantId tenant, Path cases, Path knowledge, PrintStream progress);
 

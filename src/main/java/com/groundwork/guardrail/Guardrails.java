@@ -4,6 +4,7 @@ import com.groundwork.identity.TenantId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The guardrails' public API: the only way a draft gets a verdict. */
 public interface Guardrails {
@@ -34,8 +35,55 @@ public interface Guardrails {
 	 */
 	List<Finding> releaseChecks(TenantId tenant, Recipient recipient);
 
+	/**
+	 * Deletes the recorded verdicts of these drafts (their context holds the recipient and lead facts): erasure of a
+	 * data subject, in the caller's transaction.
+	 */
+	void forget(TenantId tenant, java.util.Collection<UUID> draftIds);
+
 	/** The text with personal data (emails, phones, cards, IBANs, SSNs, IPs) masked, for logs and external calls. */
 	String mask(String text);
+
+	/**
+	 * Instruction-like content in untrusted text before it reaches a prompt: one finding ({@code injection.*}) per
+	 * signal, its span naming the passage ({@code passage:<id>}) or input ({@code input:<name>}). Drafting leaves
+	 * what is flagged out of the prompt. Stores nothing.
+	 */
+	default List<Finding> screen(TenantId tenant, List<DraftCheck.Passage> passages,
+			java.util.Map<String, String> untrustedInputs) {
+		var probe = new DraftCheck(tenant, null, "screen", "", List.of(), "", passages, java.util.Map.of(),
+				untrustedInputs, null);
+		return check(probe).findings()
+			.stream()
+			.filter(finding -> finding.ruleId().startsWith("injection.") && finding.span() != null
+					&& (finding.span().field().startsWith("passage:") || finding.span().field().startsWith("input:")))
+			.toList();
+	}
+
+	/**
+	 * The personal data of a text, value → type ({@code EMAIL_ADDRESS}, {@code PERSON}, …), in order of appearance:
+	 * what a caller replaces by placeholders before an external model call and puts back afterwards.
+	 */
+	default java.util.Map<String, String> personalData(TenantId tenant, String text) {
+		return java.util.Map.of();
+	}
+
+	/**
+	 * The tenant's sender as its policy names it: the CAN-SPAM identity and postal address of released mail, and the
+	 * policy's one-click unsubscribe endpoint. Empty when the policy names no complete sender.
+	 */
+	default Optional<Sender> senderOf(TenantId tenant) {
+		return Optional.empty();
+	}
+
+	/**
+	 * Who a tenant's mail is from.
+	 *
+	 * @param unsubscribeUrl the https one-click unsubscribe endpoint of the policy (RFC 8058), or null
+	 */
+	record Sender(String name, String email, String postalAddress,
+			@Nullable String unsubscribeUrl) {
+	}
 
 	/** A verdict as stored. */
 	record RecordedVerdict(UUID draftId, Verdict verdict, int repairs, String policyVersion,

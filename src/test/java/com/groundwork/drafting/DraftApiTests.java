@@ -59,7 +59,7 @@ class DraftApiTests {
 			.andExpect(jsonPath("$.citations[0].passages[0].snippet").isNotEmpty())
 			.andExpect(jsonPath("$.leadScore.score").isNumber())
 			.andExpect(jsonPath("$.leadScore.reasons").isNotEmpty())
-			.andExpect(jsonPath("$.verdict").value("PENDING"))
+			.andExpect(jsonPath("$.verdict").value("PASSED"))
 			.andExpect(jsonPath("$.links.self").isNotEmpty())
 			.andReturn()
 			.getResponse()

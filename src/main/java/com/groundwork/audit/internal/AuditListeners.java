@@ -8,6 +8,9 @@ import com.groundwork.identity.SecurityEvent;
 import com.groundwork.knowledge.DocumentIndexed;
 import com.groundwork.knowledge.DocumentRemoved;
 import com.groundwork.lead.LeadUpserted;
+import com.groundwork.review.DraftApproved;
+import com.groundwork.review.DraftRejected;
+import com.groundwork.review.DraftReleased;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -77,6 +80,35 @@ class AuditListeners {
 		});
 		audit.append(event.tenant(), AuditRecord.of("draft.generated", "draft", event.draftId().toString(),
 				AuditRecord.lead(event.leadExternalId()), details));
+	}
+
+	/** The reviewer's decision: who approved (and whether they edited), rejected (why) or released (where). */
+	@EventListener
+	void on(DraftApproved event) {
+		audit.append(event.tenant(), AuditRecord.of("draft.approved", "draft", event.draftId().toString(),
+				AuditRecord.lead(event.leadExternalId()), Map.of("leadExternalId", event.leadExternalId(), "approvedBy",
+						event.approvedBy(), "edited", event.edited(), "editDistance", event.editDistance())));
+	}
+
+	@EventListener
+	void on(DraftRejected event) {
+		var details = new LinkedHashMap<String, Object>();
+		details.put("leadExternalId", event.leadExternalId());
+		details.put("rejectedBy", event.rejectedBy());
+		details.put("reason", event.reason());
+		details.put("rework", event.rework());
+		if (event.comment() != null) {
+			details.put("comment", PiiMasking.mask(event.comment()));
+		}
+		audit.append(event.tenant(), AuditRecord.of("draft.rejected", "draft", event.draftId().toString(),
+				AuditRecord.lead(event.leadExternalId()), details));
+	}
+
+	@EventListener
+	void on(DraftReleased event) {
+		audit.append(event.tenant(), AuditRecord.of("draft.released", "draft", event.draftId().toString(),
+				AuditRecord.lead(event.leadExternalId()), Map.of("leadExternalId", event.leadExternalId(), "releasedBy",
+						event.releasedBy(), "channels", event.channels())));
 	}
 
 	@EventListener

@@ -12,6 +12,18 @@ import java.math.BigDecimal;
 record Composition(ModelDraft draft, int tier, String model, int promptTokens, int completionTokens, BigDecimal cost,
 		long modelMillis, boolean repaired, boolean cached) {
 
+	/** The same composition with a draft the guardrail repairs edited. */
+	Composition withDraft(ModelDraft edited) {
+		return new Composition(edited, tier, model, promptTokens, completionTokens, cost, modelMillis, repaired, cached);
+	}
+
+	/** A re-prompted draft, its tokens, cost and model time added to what the first answer took. */
+	Composition plus(Composition again) {
+		return new Composition(again.draft(), tier, model, promptTokens + again.promptTokens(),
+				completionTokens + again.completionTokens(), cost.add(again.cost()), modelMillis + again.modelMillis(),
+				repaired || again.repaired(), cached);
+	}
+
 	Composition fromCache() {
 		return new Composition(draft, tier, model, 0, 0, BigDecimal.ZERO, 0, repaired, true);
 	}

@@ -30,7 +30,7 @@ class DraftCache {
 	static String key(DraftInput input, String model) {
 		return input.prompt().reference() + "|" + input.tone().slug() + "|" + input.lead().snapshot().contentHash() + "|"
 				+ input.passages().stream().map(GroundingPassage::reference).collect(Collectors.joining(",")) + "|"
-				+ model;
+				+ model + (input.rework() == null ? "" : "|rework:" + input.rework().hashCode());
 	}
 
 	Optional<Composition> get(String key) {

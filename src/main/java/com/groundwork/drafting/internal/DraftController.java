@@ -26,20 +26,22 @@ class DraftController {
 	}
 
 	@Operation(summary = "Write a grounded, cited draft for a lead (given in the lead contract, or by leadExternalId) "
-			+ "and an angle: intro, follow-up, case-study, event-invite or re-engagement")
+			+ "and an angle: intro, follow-up, case-study, event-invite or re-engagement; it carries its guardrail "
+			+ "verdict (PASSED, NEEDS_REPAIR, BLOCKED) and findings")
 	@PostMapping("/api/drafts")
 	@RolesAllowed({ Role.Names.REP, Role.Names.MARKETER, Role.Names.ADMIN })
 	ResponseEntity<DraftView> create(@RequestBody DraftRequest request) {
 		var draft = drafts.create(request, GenerationRequest.Channel.API);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.location(URI.create("/api/drafts/" + draft.id()))
-			.body(DraftView.of(draft, true));
+			.body(DraftView.of(draft, drafts.verdictOf(draft), true));
 	}
 
 	@Operation(summary = "A draft with its citations and provenance (prompt, model, passages, feature snapshot, cost)")
 	@GetMapping("/api/drafts/{id}")
 	@RolesAllowed({ Role.Names.REP, Role.Names.MARKETER, Role.Names.ADMIN, Role.Names.REVIEWER, Role.Names.AUDITOR })
 	DraftView get(@PathVariable UUID id) {
-		return DraftView.of(drafts.find(id), true);
+		var draft = drafts.find(id);
+		return DraftView.of(draft, drafts.verdictOf(draft), true);
 	}
 }

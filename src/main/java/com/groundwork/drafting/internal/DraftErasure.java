@@ -1,5 +1,6 @@
 package com.groundwork.drafting.internal;
 
+import com.groundwork.guardrail.Guardrails;
 import com.groundwork.lead.LeadErased;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,14 +14,17 @@ class DraftErasure {
 
 	private final DraftRepository drafts;
 	private final DraftCache cache;
+	private final Guardrails guardrails;
 
-	DraftErasure(DraftRepository drafts, DraftCache cache) {
+	DraftErasure(DraftRepository drafts, DraftCache cache, Guardrails guardrails) {
 		this.drafts = drafts;
 		this.cache = cache;
+		this.guardrails = guardrails;
 	}
 
 	@EventListener
 	void on(LeadErased event) {
+		guardrails.forget(event.tenant(), drafts.idsForLead(event.tenant(), event.externalId()));
 		drafts.deleteForLead(event.tenant(), event.externalId());
 		cache.clear();
 	}

@@ -1,6 +1,7 @@
 package com.groundwork.drafting.internal;
 
 import com.groundwork.drafting.DraftEvaluation;
+import com.groundwork.guardrail.Guardrails;
 import com.groundwork.identity.TenantId;
 import com.groundwork.identity.Tenants;
 import com.groundwork.knowledge.KnowledgeIngestion;
@@ -65,11 +66,15 @@ class DraftEvaluationService implements DraftEvaluation {
 	private final Tenants tenants;
 	private final JsonMapper mapper;
 	private final Clock clock;
+	private final Guardrails guardrails;
+	private final RepairPrompt repairPrompt;
 
 	DraftEvaluationService(LeadFeatures leadFeatures, LeadScores leadScores, LeadIntake leadIntake,
 			VariantRouter router, PassageSearch search, KnowledgeIngestion ingestion, DraftRepository drafts,
 			ApplicationEventPublisher events, PlatformTransactionManager transactions, DraftingSettings settings,
-			Tenants tenants, JsonMapper mapper, Clock clock) {
+			Tenants tenants, JsonMapper mapper, Clock clock, Guardrails guardrails, RepairPrompt repairPrompt) {
+		this.guardrails = guardrails;
+		this.repairPrompt = repairPrompt;
 		this.leadFeatures = leadFeatures;
 		this.leadScores = leadScores;
 		this.leadIntake = leadIntake;
@@ -97,6 +102,7 @@ class DraftEvaluationService implements DraftEvaluation {
 		var pipeline = pipeline(Map.of("offline", new OfflineDrafter()));
 		var slug = slugOf(tenant);
 		int passed = 0;
+		var verdicts = new java.util.TreeMap<String, Integer>();
 		int factual = 0;
 		int grounded = 0;
 		for (var golden : cases) {
@@ -126,23 +132,38 @@ class DraftEvaluationService implements DraftEvaluation {
 					failures.add("sentence " + i + " has claims not in its passages: " + claims);
 				}
 			}
+			var verdict = guardrails.verdictOf(tenant, draft.id())
+				.map(recorded -> recorded.verdict().name() + " " + recorded.verdict()
+					.findings()
+					.stream()
+					.filter(finding -> finding.severity().compareTo(com.groundwork.guardrail.Severity.REPAIR) >= 0)
+					.map(com.groundwork.guardrail.Finding::ruleId)
+					.distinct()
+					.toList())
+				.orElse("NONE");
+			verdicts.merge(verdict.replaceAll(" .*", ""), 1, Integer::sum);
 			if (failures.isEmpty()) {
 				passed++;
-				progress.println("PASS " + golden.id());
+				progress.println("PASS " + golden.id() + " (verdict " + verdict + ")");
 			}
 			else {
-				progress.println("FAIL " + golden.id() + ": " + String.join("; ", failures));
+				progress.println("FAIL " + golden.id() + ": " + String.join("; ", failures) + " (verdict " + verdict + ")");
 			}
 		}
 		double groundedness = factual == 0 ? 0 : (double) grounded / factual;
+		var verdictCounts = verdicts.entrySet()
+			.stream()
+			.map(entry -> "\"" + entry.getKey() + "\":" + entry.getValue())
+			.collect(java.util.stream.Collectors.joining(","));
 		return "{\"cases\":" + cases.size() + ",\"passed\":" + passed + ",\"groundedness\":"
-				+ String.format(Locale.ROOT, "%.3f", groundedness) + "}";
+				+ String.format(Locale.ROOT, "%.3f", groundedness) + ",\"verdicts\":{" + verdictCounts + "}}";
 	}
 
 	@Override
 	public String benchSidebarDrafts(TenantId tenant, int count, PrintStream progress) {
 		var slug = slugOf(tenant);
-		var zeroLatency = new ModelDrafter("bench", 1, benchTier(), new InstantModel(mapper), mapper);
+		var zeroLatency = new ModelDrafter("bench", 1, benchTier(), new InstantModel(mapper), mapper, guardrails,
+				repairPrompt);
 		var pipeline = pipeline(Map.of("offline", new OfflineDrafter(), "small", zeroLatency));
 		var leads = List.of("L-1001", "L-1003", "L-1007", "L-1010", "L-1012", "L-1013", "L-1014", "L-1017", "L-1018",
 				"L-1020");
@@ -176,11 +197,11 @@ class DraftEvaluationService implements DraftEvaluation {
 	private DraftPipeline pipeline(Map<String, Drafter> drafters) {
 		var evalSettings = new DraftingSettings(settings.promptsDir(), settings.passages(), Map.of(),
 				new DraftingSettings.Routing(List.of("small", "offline"), List.of("small", "offline"), 101, 0),
-				settings.variants(), settings.cache(), Map.of(), settings.sidebar(), settings.excludedTitles(), true);
+				settings.variants(), settings.cache(), Map.of(), settings.sidebar(), settings.excludedTitles(), true, settings.repairRounds());
 		return new DraftPipeline(leadFeatures, leadScores, router, new PassageRetrieval(search, settings.excludedTitles()),
 				new TierRouting(drafters, evalSettings, tenant -> ""), new DraftCache(Duration.ZERO, 0, clock),
 				new DraftBudget(drafts, evalSettings, clock), drafts, events, new TransactionTemplate(transactions),
-				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock);
+				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock, guardrails);
 	}
 
 	private static DraftingSettings.Tier benchTier() {

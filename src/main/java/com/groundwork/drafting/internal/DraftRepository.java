@@ -59,6 +59,14 @@ class DraftRepository {
 			.list();
 	}
 
+	/** The ids of every draft of the lead, shadows included. */
+	List<UUID> idsForLead(TenantId tenant, String leadExternalId) {
+		return jdbc.sql("SELECT id FROM draft WHERE tenant_id = ? AND lead_external_id = ?")
+			.params(tenant.value(), leadExternalId)
+			.query(UUID.class)
+			.list();
+	}
+
 	/** Deletes every draft of the lead, shadows included (erasure). */
 	int deleteForLead(TenantId tenant, String leadExternalId) {
 		return jdbc.sql("DELETE FROM draft WHERE tenant_id = ? AND lead_external_id = ?")

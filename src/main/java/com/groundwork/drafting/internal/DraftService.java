@@ -1,9 +1,14 @@
 package com.groundwork.drafting.internal;
 
+import com.groundwork.guardrail.Finding;
+import com.groundwork.guardrail.Guardrails;
+import com.groundwork.guardrail.Severity;
+import com.groundwork.guardrail.Verdict;
 import com.groundwork.identity.CurrentActor;
 import com.groundwork.lead.LeadIntake;
 import java.time.Clock;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /** Draft requests of the current actor, from the API and the sidebar. */
@@ -15,9 +20,11 @@ class DraftService {
 	private final LeadIntake leads;
 	private final CurrentActor currentActor;
 	private final Clock clock;
+	private final Guardrails guardrails;
 
 	DraftService(DraftPipeline pipeline, DraftRepository drafts, LeadIntake leads, CurrentActor currentActor,
-			Clock clock) {
+			Clock clock, Guardrails guardrails) {
+		this.guardrails = guardrails;
 		this.pipeline = pipeline;
 		this.drafts = drafts;
 		this.leads = leads;
@@ -51,9 +58,24 @@ class DraftService {
 		return drafts.find(currentActor.tenant(), id).orElseThrow(() -> new DraftNotFoundException(id));
 	}
 
-	/** Sends a generated draft to review (for now: marks it submitted). */
+	/** The draft's recorded guardrail verdict, if it has one (failed drafts have none). */
+	Guardrails.@Nullable RecordedVerdict verdictOf(Draft draft) {
+		return guardrails.verdictOf(draft.tenant(), draft.id()).orElse(null);
+	}
+
+	/** Sends a generated draft to review (for now: marks it submitted); a blocked draft never goes. */
 	Draft submit(UUID id) {
 		var draft = find(id);
+		var verdict = verdictOf(draft);
+		if (verdict != null && verdict.verdict() instanceof Verdict.Blocked blocked) {
+			throw new DraftRequestProblem("id", "the guardrails blocked this draft ("
+					+ String.join(", ", blocked.findings().stream()
+						.filter(finding -> finding.severity() == Severity.BLOCK)
+						.map(Finding::ruleId)
+						.distinct()
+						.toList())
+					+ "); it can never be sent to review");
+		}
 		if (draft.status() == Draft.Status.GENERATED) {
 			drafts.submit(draft.tenant(), id, clock.instant());
 		}

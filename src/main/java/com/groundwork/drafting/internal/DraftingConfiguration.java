@@ -1,5 +1,6 @@
 package com.groundwork.drafting.internal;
 
+import com.groundwork.guardrail.Guardrails;
 import com.groundwork.identity.Role;
 import com.groundwork.identity.TenantRegions;
 import com.groundwork.lead.LeadFeatures;
@@ -50,14 +51,20 @@ class DraftingConfiguration {
 	}
 
 	@Bean
-	TierRouting tierRouting(DraftingSettings settings, JsonMapper mapper, TenantRegions tenants) {
+	RepairPrompt repairPrompt(DraftingSettings settings) {
+		return RepairPrompt.load(settings.promptsDir());
+	}
+
+	@Bean
+	TierRouting tierRouting(DraftingSettings settings, JsonMapper mapper, Guardrails guardrails,
+			RepairPrompt repairPrompt, TenantRegions tenants) {
 		var drafters = new LinkedHashMap<String, Drafter>();
 		drafters.put("offline", new OfflineDrafter());
 		int tier = 1;
 		for (var name : new String[] { "small", "large" }) {
 			var tierSettings = settings.tiers().get(name);
 			if (tierSettings != null && tierSettings.enabled()) {
-				drafters.put(name, new ModelDrafter(name, tier, tierSettings, mapper));
+				drafters.put(name, new ModelDrafter(name, tier, tierSettings, mapper, guardrails, repairPrompt));
 			}
 			tier++;
 		}
@@ -68,10 +75,10 @@ class DraftingConfiguration {
 	DraftPipeline draftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router,
 			PassageSearch search, TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, DraftingSettings settings,
-			Clock clock) {
+			Clock clock, Guardrails guardrails) {
 		return new DraftPipeline(leadFeatures, leadScores, router, new PassageRetrieval(search, settings.excludedTitles()), tiers, cache, budget,
 				drafts, events, new TransactionTemplate(transactionManager), Executors.newVirtualThreadPerTaskExecutor(),
-				settings, clock);
+				settings, clock, guardrails);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -25,20 +26,34 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * by their visibility anyway)
  * @param fallbackToOffline whether a failed model tier falls back to the next tier down to tier 0; when false, a
  * model failure is a failed draft with its reason
+ * @param repairRounds guardrail repair rounds at most per draft (a deterministic edit or a re-prompt each); what is
+ * left goes to review with its findings
  */
 @ConfigurationProperties("groundwork.drafting")
 record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValue("6") int passages,
 		@DefaultValue Map<String, Tier> tiers, @DefaultValue Routing routing,
 		@DefaultValue Map<String, Map<String, Variant>> variants, @DefaultValue Cache cache,
 		@DefaultValue Map<String, Budget> budgets, @DefaultValue Sidebar sidebar,
-		@DefaultValue List<String> excludedTitles, @DefaultValue("true") boolean fallbackToOffline) {
+		@DefaultValue List<String> excludedTitles, @DefaultValue("true") boolean fallbackToOffline,
+		@DefaultValue("2") int repairRounds) {
 
 	static final String DEFAULT = "default";
 
+	@ConstructorBinding
 	DraftingSettings {
 		if (passages < 1 || passages > 20) {
 			throw new IllegalArgumentException("groundwork.drafting.passages must be between 1 and 20");
 		}
+		if (repairRounds < 0 || repairRounds > 10) {
+			throw new IllegalArgumentException("groundwork.drafting.repair-rounds must be between 0 and 10");
+		}
+	}
+
+	/** The settings with the default number of guardrail repair rounds. */
+	DraftingSettings(Path promptsDir, int passages, Map<String, Tier> tiers, Routing routing,
+			Map<String, Map<String, Variant>> variants, Cache cache, Map<String, Budget> budgets, Sidebar sidebar,
+			List<String> excludedTitles, boolean fallbackToOffline) {
+		this(promptsDir, passages, tiers, routing, variants, cache, budgets, sidebar, excludedTitles, fallbackToOffline, 2);
 	}
 
 	/**

@@ -32,7 +32,7 @@ class DraftsFacade implements Drafts {
 							+ String.join(", ", Tone.slugs())));
 		var channel = GenerationRequest.Channel.valueOf(order.channel().toUpperCase(Locale.ROOT));
 		return summary(pipeline.generate(new GenerationRequest(order.tenant(), order.tenantSlug(), order.requestedBy(),
-				order.leadExternalId(), angle, tone, channel)));
+				order.leadExternalId(), angle, tone, channel, order.guidance())));
 	}
 
 	@Override

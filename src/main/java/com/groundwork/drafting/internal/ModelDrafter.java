@@ -12,7 +12,9 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
+import com.groundwork.guardrail.Guardrails;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tier 1 or 2: a model behind Spring AI's {@link ChatClient}, answering with structured output
- * ({@link BeanOutputConverter} of {@link ModelDraft}). Personal lead features are replaced by placeholders before the
- * prompt leaves the service and put back in the answer; lead features and passages go only into the template's
+ * ({@link BeanOutputConverter} of {@link ModelDraft}). Personal lead features, and any personal data the guardrails
+ * find in the passages, are replaced by placeholders before the prompt leaves the service and put back in the answer; lead features and passages go only into the template's
  * delimited data sections. Each call runs inside a bulkhead and a circuit breaker, and is retried with exponential
  * backoff and jitter on 429 and 5xx (waiting what {@code Retry-After} asks, up to a limit); a malformed answer gets
  * one repair re-ask.
@@ -46,13 +48,19 @@ class ModelDrafter implements Drafter {
 	private final Retry retry;
 	private final CircuitBreaker circuitBreaker;
 	private final Bulkhead bulkhead;
+	private final Guardrails guardrails;
+	private final RepairPrompt repairPrompt;
 
-	ModelDrafter(String name, int tier, DraftingSettings.Tier settings, JsonMapper mapper) {
-		this(name, tier, settings, new OpenAiCompatibleChatModel(settings, mapper), mapper);
+	ModelDrafter(String name, int tier, DraftingSettings.Tier settings, JsonMapper mapper, Guardrails guardrails,
+			RepairPrompt repairPrompt) {
+		this(name, tier, settings, new OpenAiCompatibleChatModel(settings, mapper), mapper, guardrails, repairPrompt);
 	}
 
 	/** A tier over any chat model (the benchmark's zero-latency model, for one). */
-	ModelDrafter(String name, int tier, DraftingSettings.Tier settings, ChatModel model, JsonMapper mapper) {
+	ModelDrafter(String name, int tier, DraftingSettings.Tier settings, ChatModel model, JsonMapper mapper,
+			Guardrails guardrails, RepairPrompt repairPrompt) {
+		this.guardrails = guardrails;
+		this.repairPrompt = repairPrompt;
 		this.tier = tier;
 		this.settings = settings;
 		this.chat = ChatClient.builder(model).build();
@@ -101,12 +109,28 @@ class ModelDrafter implements Drafter {
 
 	@Override
 	public Composition write(DraftInput input) {
-		var pseudonyms = input.lead().personalValues();
+		var pseudonyms = new LinkedHashMap<>(input.lead().personalValues());
+		var sources = new ArrayList<String>();
+		input.passages().forEach(grounding -> {
+			sources.add(grounding.passage().documentTitle());
+			sources.add(grounding.passage().text());
+		});
+		var passages = pseudonymize(sources, passages(input), input, pseudonyms);
+		var features = leadFeatures(input, pseudonyms);
 		var variables = Map.<String, Object>of("angle", input.angle().slug(), "tone", input.tone().slug(),
-				"lead_features", leadFeatures(input, pseudonyms), "passages", passages(input), "format",
+				"lead_features", pseudonymize(List.of(features), features, input, pseudonyms), "passages", passages, "format",
 				converter.getFormat());
 		var messages = new ArrayList<Message>();
-		messages.add(new UserMessage(new PromptTemplate(input.prompt().body()).render(variables)));
+		var prompt = new PromptTemplate(input.prompt().body()).render(variables);
+		if (input.rework() != null && !input.rework().isBlank()) {
+			var rework = repairPrompt.renderRework(input.rework());
+			prompt += "\n\n" + pseudonymize(List.of(rework), rework, input, pseudonyms);
+		}
+		if (!input.guidance().isEmpty()) {
+			var guidance = repairPrompt.render(input.guidance());
+			prompt += "\n\n" + pseudonymize(List.of(guidance), guidance, input, pseudonyms);
+		}
+		messages.add(new UserMessage(prompt));
 
 		long started = System.nanoTime();
 		var first = call(messages);
@@ -196,6 +220,41 @@ class ModelDrafter implements Drafter {
 					+ (grounding.passage().headingPath().isBlank() ? "" : " / " + DataSections.clean(grounding.passage().headingPath()))
 					+ "\n" + DataSections.clean(grounding.passage().text()))
 			.collect(Collectors.joining("\n\n"));
+	}
+
+	/**
+	 * Personal data the guardrails find in untrusted text replaced by numbered placeholders such as
+	 * {@code [[EMAIL_ADDRESS_1]]}, added to {@code pseudonyms} so that the answer gets the values back. The data is
+	 * looked for in {@code sources} (each passage on its own, which the guardrails remember between drafts) and
+	 * replaced in {@code text}, the prompt section built from them.
+	 */
+	private String pseudonymize(List<String> sources, String text, DraftInput input, Map<String, String> pseudonyms) {
+		var tenant = input.lead().snapshot().tenant();
+		var byValue = new LinkedHashMap<String, String>();
+		pseudonyms.forEach((placeholder, value) -> byValue.putIfAbsent(value, placeholder));
+		var found = new LinkedHashMap<String, String>();
+		sources.forEach(source -> guardrails.personalData(tenant, source).forEach(found::putIfAbsent));
+		var values = found.keySet().stream().sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
+		var out = text;
+		for (var value : values) {
+			if (value.isBlank() || value.contains("[[") || value.contains("]]") || !out.contains(value)
+					|| pseudonyms.keySet().stream().anyMatch(placeholder -> placeholder.contains(value))) {
+				continue;
+			}
+			var placeholder = byValue.get(value);
+			if (placeholder == null) {
+				var type = found.get(value);
+				int n = 1;
+				while (pseudonyms.containsKey("[[" + type + "_" + n + "]]")) {
+					n++;
+				}
+				placeholder = "[[" + type + "_" + n + "]]";
+				pseudonyms.put(placeholder, value);
+				byValue.put(value, placeholder);
+			}
+			out = out.replace(value, placeholder);
+		}
+		return out;
 	}
 
 	private static ModelDraft restore(ModelDraft draft, Map<String, String> pseudonyms) {

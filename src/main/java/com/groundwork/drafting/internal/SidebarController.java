@@ -60,8 +60,9 @@ class SidebarController {
 			@RequestParam(required = false) @Nullable String angle, @RequestParam(required = false) @Nullable String tone,
 			Model model) {
 		try {
-			model.addAttribute("draft", drafts.create(new DraftRequest(null, lead, angle, tone),
-					GenerationRequest.Channel.SIDEBAR));
+			var draft = drafts.create(new DraftRequest(null, lead, angle, tone), GenerationRequest.Channel.SIDEBAR);
+			model.addAttribute("draft", draft);
+			model.addAttribute("marks", FindingMarks.of(draft, drafts.verdictOf(draft)));
 		}
 		catch (ErrorResponseException refused) {
 			model.addAttribute("problem", refused.getBody().getDetail());
@@ -72,7 +73,14 @@ class SidebarController {
 	@PostMapping("/sidebar/drafts/{id}/submit")
 	@RolesAllowed({ Role.Names.REP, Role.Names.MARKETER, Role.Names.ADMIN })
 	String submit(@PathVariable UUID id, Model model) {
-		model.addAttribute("draft", drafts.submit(id));
+		try {
+			var draft = drafts.submit(id);
+			model.addAttribute("draft", draft);
+			model.addAttribute("marks", FindingMarks.of(draft, drafts.verdictOf(draft)));
+		}
+		catch (DraftRequestProblem refused) {
+			model.addAttribute("problem", refused.getBody().getDetail());
+		}
 		return "drafting/sidebar :: draft";
 	}
 }

@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EvalMain {
 
 	private static final List<EvalCommand> COMMANDS = List.of(new RetrievalEvaluation(), new SearchBenchmark(),
-			DraftCommands.goldenCases(), DraftCommands.benchmark(), new AuditVerifyCommand());
+			DraftCommands.goldenCases(), DraftCommands.benchmark(), GuardrailCommands.pii(), new InjectionCommand(),
+			new ReviewBenchmark(), new AuditVerifyCommand());
 
 	private EvalMain() {
 	}

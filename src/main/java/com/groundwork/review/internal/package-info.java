@@ -1,0 +1,4 @@
+@NullMarked
+package com.groundwork.review.internal;
+
+import org.jspecify.annotations.NullMarked;
