@@ -90,7 +90,15 @@ class EndpointSecurityTests {
 			Map.entry("/review/{draftId}/approve", test -> Map.of("draftId", test.canaries.get("draft"))),
 			Map.entry("/review/{draftId}/reject", test -> Map.of("draftId", test.canaries.get("draft"))),
 			Map.entry("/review/{draftId}/release", test -> Map.of("draftId", test.canaries.get("draft"))),
-			Map.entry("/review/{draftId}/redeliver", test -> Map.of("draftId", test.canaries.get("draft"))));
+			Map.entry("/review/{draftId}/redeliver", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/api/campaigns/{id}", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/events", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/pause", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/resume", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/cancel", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/api/campaigns/{id}/export", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/campaigns/{id}", test -> Map.of("id", test.canaries.get("campaign"))),
+			Map.entry("/campaigns/{id}/control", test -> Map.of("id", test.canaries.get("campaign"))));
 
 	@Autowired
 	MockMvc mvc;
@@ -149,6 +157,13 @@ class EndpointSecurityTests {
 		canaries.put("subject", "canary@acme-only.example");
 		canaries.put("auditEntry", JsonPath.read(body(get("/api/audit/events").param("action", "lead.created")
 			.param("targetId", "CANARY-1"), "demo-acme-auditor"), "$.items[0].id"));
+		canaries.put("campaign", JsonPath.read(body(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name":"Acme canary campaign","angle":"intro","leads":[
+					 {"schemaVersion":2,"externalId":"CANARY-2",
+					  "contact":{"firstName":"Canary","email":"canary2@acme-only.example","country":"US"},
+					  "company":{"name":"Acme canary account"},"consent":{"status":"NONE"}}]}
+					"""), "demo-acme-marketer"), "$.id"));
 	}
 
 	/** Resources without an id in their path: searches and lists never return another tenant's. */

@@ -12,6 +12,13 @@ public interface Suppressions {
 	boolean isSuppressed(TenantId tenant, String email);
 
 	/**
+	 * Whether mail to the lead's current address is refused in this tenant, for callers that know the lead but not its
+	 * address (campaigns).
+	 * @throws LeadNotFoundException when the tenant has no such lead
+	 */
+	boolean isLeadSuppressed(TenantId tenant, String externalId);
+
+	/**
 	 * Adds an address to the tenant's list; adding it again keeps the first entry.
 	 * @param reason why, e.g. {@code unsubscribed}, {@code consent-withdrawn}, {@code bounced}, {@code legal-request}
 	 * @param source who or what asked, e.g. the CRM or an admin's name

@@ -1,6 +1,7 @@
 package com.groundwork.audit.internal;
 
 import com.groundwork.audit.internal.logging.PiiMasking;
+import com.groundwork.campaign.CampaignCompleted;
 import com.groundwork.drafting.DraftGenerated;
 import com.groundwork.drafting.Drafts;
 import com.groundwork.guardrail.DraftChecked;
@@ -109,6 +110,13 @@ class AuditListeners {
 		audit.append(event.tenant(), AuditRecord.of("draft.released", "draft", event.draftId().toString(),
 				AuditRecord.lead(event.leadExternalId()), Map.of("leadExternalId", event.leadExternalId(), "releasedBy",
 						event.releasedBy(), "channels", event.channels())));
+	}
+
+	@EventListener
+	void on(CampaignCompleted event) {
+		audit.append(event.tenant(), AuditRecord.of("campaign." + event.outcome().toLowerCase(java.util.Locale.ROOT),
+				"campaign", event.campaignId().toString(), null,
+				Map.of("name", event.name(), "counts", new java.util.TreeMap<>(event.counts()))));
 	}
 
 	@EventListener

@@ -51,6 +51,26 @@ class DraftBudget {
 		return left;
 	}
 
+	/** The budget as it stands, without throwing. */
+	com.groundwork.drafting.DraftBudgetStatus status(TenantId tenant, String tenantSlug) {
+		var resetsAt = today().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+		var budget = settings.budgetOf(tenantSlug);
+		if (budget.tokensPerDay() == null && budget.costPerDay() == null) {
+			return new com.groundwork.drafting.DraftBudgetStatus(1, null, null, false, null, resetsAt);
+		}
+		var used = drafts.usage(tenant, today());
+		var tokensLeft = budget.tokensPerDay() == null ? null : Math.max(0, budget.tokensPerDay() - used.tokens());
+		var costLeft = budget.costPerDay() == null ? null : budget.costPerDay().subtract(used.cost()).max(BigDecimal.ZERO);
+		try {
+			double share = Math.max(0, check(tenant, tenantSlug));
+			return new com.groundwork.drafting.DraftBudgetStatus(share, tokensLeft, costLeft,
+					share < settings.routing().offlineBelowBudgetShare(), null, resetsAt);
+		}
+		catch (BudgetExceededException usedUp) {
+			return new com.groundwork.drafting.DraftBudgetStatus(0, tokensLeft, costLeft, true, usedUp.budget(), resetsAt);
+		}
+	}
+
 	void spend(TenantId tenant, long tokens, BigDecimal cost) {
 		drafts.addUsage(tenant, today(), tokens, cost);
 	}

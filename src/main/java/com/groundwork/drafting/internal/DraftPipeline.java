@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
@@ -76,12 +77,30 @@ class DraftPipeline {
 	 */
 	Draft generate(GenerationRequest request) {
 		long started = System.nanoTime();
+		if (request.draftId() != null) {
+			var existing = drafts.find(request.tenant(), request.draftId());
+			if (existing.isPresent()) {
+				return existing.get(); // asked again (a retry after a crash): the draft was written once
+			}
+		}
 		double budgetLeft = budget.check(request.tenant(), request.tenantSlug());
 		var snapshot = leadFeatures.snapshot(request.tenant(), request.leadExternalId());
 		var lead = LeadContext.of(snapshot, leadScores.scoreOf(request.tenant(), request.leadExternalId()));
-		var route = router.route(request.tenantSlug(), request.angle(), request.leadExternalId());
+		var route = router.route(request.tenantSlug(), request.angle(), request.leadExternalId(),
+				request.promptVariant());
 		var composed = compose(request, lead, route.prompt(), route.variant(), null, budgetLeft, started);
-		save(composed);
+		if (request.draftId() != null) {
+			try {
+				save(composed);
+			}
+			catch (DuplicateKeyException raced) {
+				// Another instance wrote the draft of this id meanwhile: the primary key keeps one, theirs.
+				return drafts.find(request.tenant(), request.draftId()).orElseThrow(() -> raced);
+			}
+		}
+		else {
+			save(composed);
+		}
 		var draft = composed.draft();
 		route.shadow().ifPresent(shadow -> shadows.execute(() -> {
 			try {
@@ -153,7 +172,7 @@ class DraftPipeline {
 		}
 		var passages = kept.stream().map(GroundingPassage::reference).toList();
 		var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		var id = UUID.randomUUID();
+		var id = idOf(request, shadowOf);
 		if (written == null || writer == null) {
 			long latency = (System.nanoTime() - started) / 1_000_000;
 			var provenance = new Draft.Provenance(prompt.reference(), variant, "none", -1, passages,
@@ -268,6 +287,11 @@ class DraftPipeline {
 				}
 			}
 		});
+	}
+
+	/** The id the request asked for; a shadow draft always gets its own. */
+	private static UUID idOf(GenerationRequest request, @Nullable UUID shadowOf) {
+		return shadowOf == null && request.draftId() != null ? request.draftId() : UUID.randomUUID();
 	}
 
 	private static String channel(GenerationRequest request) {

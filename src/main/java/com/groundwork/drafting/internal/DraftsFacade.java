@@ -1,9 +1,11 @@
 package com.groundwork.drafting.internal;
 
+import com.groundwork.drafting.DraftBudgetStatus;
 import com.groundwork.drafting.DraftOrder;
 import com.groundwork.drafting.DraftSummary;
 import com.groundwork.drafting.Drafts;
 import com.groundwork.identity.TenantId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,10 +17,14 @@ class DraftsFacade implements Drafts {
 
 	private final DraftPipeline pipeline;
 	private final DraftRepository drafts;
+	private final DraftBudget budget;
+	private final VariantRouter router;
 
-	DraftsFacade(DraftPipeline pipeline, DraftRepository drafts) {
+	DraftsFacade(DraftPipeline pipeline, DraftRepository drafts, DraftBudget budget, VariantRouter router) {
 		this.pipeline = pipeline;
 		this.drafts = drafts;
+		this.budget = budget;
+		this.router = router;
 	}
 
 	@Override
@@ -32,7 +38,24 @@ class DraftsFacade implements Drafts {
 							+ String.join(", ", Tone.slugs())));
 		var channel = GenerationRequest.Channel.valueOf(order.channel().toUpperCase(Locale.ROOT));
 		return summary(pipeline.generate(new GenerationRequest(order.tenant(), order.tenantSlug(), order.requestedBy(),
-				order.leadExternalId(), angle, tone, channel, order.guidance())));
+				order.leadExternalId(), angle, tone, channel, order.guidance(), order.draftId(), order.promptVariant())));
+	}
+
+	@Override
+	public DraftBudgetStatus budget(TenantId tenant, String tenantSlug) {
+		return budget.status(tenant, tenantSlug);
+	}
+
+	@Override
+	public List<String> angles() {
+		return Angle.slugs();
+	}
+
+	@Override
+	public List<String> promptVariants(String tenantSlug, String angle) {
+		return router.variants(tenantSlug, Angle.of(angle)
+			.orElseThrow(() -> new IllegalArgumentException("unknown angle '" + angle + "'; use one of "
+					+ String.join(", ", Angle.slugs()))));
 	}
 
 	@Override

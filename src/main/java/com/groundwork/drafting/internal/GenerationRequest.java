@@ -1,20 +1,35 @@
 package com.groundwork.drafting.internal;
 
 import com.groundwork.identity.TenantId;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One draft to write.
  *
  * @param guidance what a reviewer asked to change when rejecting an earlier draft (rework), or null
+ * @param draftId the id the draft must have (idempotent requests from other modules), or null for a new one
+ * @param promptVariant {@code stable} or {@code canary} to force that prompt version, or null to route by the lead
  */
 record GenerationRequest(TenantId tenant, String tenantSlug, String actor, String leadExternalId, Angle angle,
-		Tone tone, Channel channel, @Nullable String guidance) {
+		Tone tone, Channel channel, @Nullable String guidance, @Nullable UUID draftId, @Nullable String promptVariant) {
 
-	/** A first draft: no reviewer guidance. */
+	/** A first draft: no reviewer guidance, a new id, the prompt version chosen by the lead. */
 	GenerationRequest(TenantId tenant, String tenantSlug, String actor, String leadExternalId, Angle angle, Tone tone,
 			Channel channel) {
-		this(tenant, tenantSlug, actor, leadExternalId, angle, tone, channel, null);
+		this(tenant, tenantSlug, actor, leadExternalId, angle, tone, channel, null, null, null);
+	}
+
+	/** A rework: the reviewer's guidance. */
+	GenerationRequest(TenantId tenant, String tenantSlug, String actor, String leadExternalId, Angle angle, Tone tone,
+			Channel channel, @Nullable String guidance) {
+		this(tenant, tenantSlug, actor, leadExternalId, angle, tone, channel, guidance, null, null);
+	}
+
+	/** An idempotent request from another module, optionally forcing a prompt variant. */
+	GenerationRequest(TenantId tenant, String tenantSlug, String actor, String leadExternalId, Angle angle, Tone tone,
+			Channel channel, @Nullable UUID draftId, @Nullable String promptVariant) {
+		this(tenant, tenantSlug, actor, leadExternalId, angle, tone, channel, null, draftId, promptVariant);
 	}
 
 	/** Where a request comes from, which decides the tiers tried. */

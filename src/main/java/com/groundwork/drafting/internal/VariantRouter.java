@@ -3,7 +3,9 @@ package com.groundwork.drafting.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Chooses the prompt version of a draft from the tenant's variant settings: the stable version, a canary for a
@@ -44,6 +46,18 @@ class VariantRouter {
 	}
 
 	Route route(String tenantSlug, Angle angle, String leadExternalId) {
+		return route(tenantSlug, angle, leadExternalId, null);
+	}
+
+	/**
+	 * @param forced {@code stable} or {@code canary} to give this lead that version whatever its bucket, or null
+	 * @throws IllegalArgumentException when the forced variant is not configured for the tenant and angle
+	 */
+	Route route(String tenantSlug, Angle angle, String leadExternalId, @Nullable String forced) {
+		if (forced != null && !variants(tenantSlug, angle).contains(forced)) {
+			throw new IllegalArgumentException("prompt variant '" + forced + "' is not configured for angle "
+					+ angle.slug() + "; use one of " + String.join(", ", variants(tenantSlug, angle)));
+		}
 		var variant = variantOf(tenantSlug, angle);
 		var promptId = angle.promptId();
 		var stable = variant.map(DraftingSettings.Variant::stable)
@@ -51,8 +65,9 @@ class VariantRouter {
 			.orElseGet(() -> registry.latest(promptId).orElseThrow());
 		var chosen = stable;
 		var name = "stable";
-		if (variant.isPresent() && variant.get().canary() != null
-				&& bucketOf(leadExternalId) < variant.get().canaryPercent()) {
+		boolean canary = forced != null ? forced.equals("canary")
+				: variant.isPresent() && bucketOf(leadExternalId) < variant.get().canaryPercent();
+		if (canary && variant.isPresent() && variant.get().canary() != null) {
 			chosen = registry.find(promptId, variant.get().canary()).orElseThrow();
 			name = "canary";
 		}
@@ -61,6 +76,12 @@ class VariantRouter {
 			.filter(version -> version != primaryVersion)
 			.flatMap(version -> registry.find(promptId, version));
 		return new Route(chosen, name, shadow);
+	}
+
+	/** The variants a request may force: {@code stable}, and {@code canary} when one is configured. */
+	List<String> variants(String tenantSlug, Angle angle) {
+		return variantOf(tenantSlug, angle).map(DraftingSettings.Variant::canary).isPresent()
+				? List.of("stable", "canary") : List.of("stable");
 	}
 
 	private Optional<DraftingSettings.Variant> variantOf(String tenantSlug, Angle angle) {

@@ -41,6 +41,15 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 		this.clock = clock;
 	}
 
+	/**
+	 * Also on the async dispatch that completes a streamed answer (server-sent events, exports): the key is checked
+	 * again there, since nothing of the first dispatch's authentication is kept between them.
+	 */
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

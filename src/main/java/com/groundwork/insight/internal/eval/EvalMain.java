@@ -13,7 +13,7 @@ public final class EvalMain {
 
 	private static final List<EvalCommand> COMMANDS = List.of(new RetrievalEvaluation(), new SearchBenchmark(),
 			DraftCommands.goldenCases(), DraftCommands.benchmark(), GuardrailCommands.pii(), new InjectionCommand(),
-			new ReviewBenchmark(), new AuditVerifyCommand());
+			new ReviewBenchmark(), new CampaignBenchmark(), new AuditVerifyCommand());
 
 	private EvalMain() {
 	}

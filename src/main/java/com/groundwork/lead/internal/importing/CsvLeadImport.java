@@ -1,6 +1,9 @@
 package com.groundwork.lead.internal.importing;
 
 import com.groundwork.identity.TenantId;
+import com.groundwork.lead.LeadImportReport;
+import com.groundwork.lead.LeadImportReport.RowError;
+import com.groundwork.lead.LeadImports;
 import com.groundwork.lead.LeadUpserted.Origin;
 import com.groundwork.lead.internal.LeadService;
 import com.groundwork.lead.internal.contract.ContractViolatedException;
@@ -9,21 +12,23 @@ import com.groundwork.lead.internal.contract.LeadContracts;
 import com.groundwork.lead.internal.contract.LeadUpcaster;
 import com.groundwork.lead.internal.contract.LeadV1;
 import com.groundwork.lead.internal.contract.LeadV2;
-import com.groundwork.lead.internal.importing.ImportReport.RowError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,10 +37,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code company.salesRegion}, …); an optional {@code schemaVersion} column selects the contract version per row
  * (without it, rows are version 2). Valid rows are stored in batches, each batch in one transaction; invalid rows are
  * reported with their row number and field and skipped. Memory stays bounded by the batch and the error limit,
- * whatever the file's size.
+ * whatever the file's size. Also what other modules import through ({@link LeadImports}), CSV or a list of contracts.
  */
 @Component
-class CsvLeadImport {
+class CsvLeadImport implements LeadImports {
 
 	private static final Set<String> V1_COLUMNS = Set.copyOf(LeadContracts.fieldPaths(LeadV1.class));
 	private static final Set<String> V2_COLUMNS = Set.copyOf(LeadContracts.fieldPaths(LeadV2.class));
@@ -59,7 +64,13 @@ class CsvLeadImport {
 	 * @throws ContractViolatedException when the header names an unknown or duplicate column or lacks a required
 	 * one; nothing is imported then
 	 */
-	ImportReport importCsv(TenantId tenant, Reader source) {
+	LeadImportReport importCsv(TenantId tenant, Reader source) {
+		return importCsv(tenant, source, batch -> {
+		});
+	}
+
+	@Override
+	public LeadImportReport importCsv(TenantId tenant, Reader source, Consumer<List<ImportedLead>> stored) {
 		var format = CSVFormat.RFC4180.builder()
 			.setHeader()
 			.setSkipHeaderRecord(true)
@@ -81,7 +92,7 @@ class CsvLeadImport {
 		try (var parser = opened) {
 			var header = parser.getHeaderNames();
 			checkHeader(header);
-			var batch = new ArrayList<LeadV2>(settings.batchSize());
+			var batch = new Batch(settings.batchSize(), stored);
 			var rows = parser.iterator();
 			long lastRow = 1;
 			while (true) {
@@ -102,13 +113,13 @@ class CsvLeadImport {
 				progress.rows++;
 				var lead = parse(record, header, row, progress);
 				if (lead != null) {
-					batch.add(lead);
-					if (batch.size() >= settings.batchSize()) {
-						store(tenant, batch, progress);
+					batch.add(row, lead);
+					if (batch.full()) {
+						store(tenant, batch, progress, Origin.CSV_IMPORT);
 					}
 				}
 			}
-			store(tenant, batch, progress);
+			store(tenant, batch, progress, Origin.CSV_IMPORT);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -142,20 +153,85 @@ class CsvLeadImport {
 		}
 	}
 
-	private void store(TenantId tenant, List<LeadV2> batch, Progress progress) {
-		if (batch.isEmpty()) {
+	@Override
+	public LeadImportReport importContracts(TenantId tenant, Iterator<JsonNode> leads,
+			Consumer<List<ImportedLead>> stored) {
+		var progress = new Progress(settings.maxReportedErrors());
+		var batch = new Batch(settings.batchSize(), stored);
+		long index = 0;
+		while (true) {
+			JsonNode tree;
+			try {
+				if (!leads.hasNext()) {
+					break;
+				}
+				tree = leads.next();
+			}
+			catch (RuntimeException unreadable) {
+				progress.fail(index, "", "leads", "cannot be read past this lead: " + rootMessage(unreadable)
+						+ "; leads before it were imported");
+				break;
+			}
+			long row = index++;
+			progress.rows++;
+			var externalId = tree.path("externalId").isString() ? tree.path("externalId").asString() : "";
+			try {
+				batch.add(row, contracts.accept(tree));
+			}
+			catch (ContractViolatedException invalid) {
+				progress.reject(row, externalId, invalid.problems());
+				continue;
+			}
+			if (batch.full()) {
+				store(tenant, batch, progress, Origin.API);
+			}
+		}
+		store(tenant, batch, progress, Origin.API);
+		return progress.report();
+	}
+
+	private void store(TenantId tenant, Batch batch, Progress progress, Origin origin) {
+		if (batch.leads.isEmpty()) {
 			return;
 		}
 		transactions.executeWithoutResult(status -> {
-			for (var lead : batch) {
-				switch (service.upsert(tenant, lead, Origin.CSV_IMPORT).result()) {
+			var imported = new ArrayList<ImportedLead>(batch.leads.size());
+			for (int i = 0; i < batch.leads.size(); i++) {
+				var lead = batch.leads.get(i);
+				switch (service.upsert(tenant, lead, origin).result()) {
 					case CREATED -> progress.created++;
 					case UPDATED -> progress.updated++;
 					case UNCHANGED -> progress.unchanged++;
 				}
+				imported.add(new ImportedLead(batch.rows.get(i), lead.id()));
 			}
+			batch.stored.accept(imported);
 		});
-		batch.clear();
+		batch.leads.clear();
+		batch.rows.clear();
+	}
+
+	/** Valid leads waiting to be stored, with their rows, and who hears of them once stored. */
+	private static final class Batch {
+
+		private final int size;
+		private final Consumer<List<ImportedLead>> stored;
+		private final List<LeadV2> leads = new ArrayList<>();
+		private final List<Long> rows = new ArrayList<>();
+
+		Batch(int size, Consumer<List<ImportedLead>> stored) {
+			this.size = size;
+			this.stored = stored;
+		}
+
+		void add(long row, LeadV2 lead) {
+			leads.add(lead);
+			rows.add(row);
+		}
+
+		boolean full() {
+			return leads.size() >= size;
+		}
 	}
 
 	private static void checkHeader(List<String> header) {
@@ -252,8 +328,8 @@ class CsvLeadImport {
 			}
 		}
 
-		ImportReport report() {
-			return new ImportReport(rows, created, updated, unchanged, rejected, errors, errorsOmitted, complete);
+		LeadImportReport report() {
+			return new LeadImportReport(rows, created, updated, unchanged, rejected, errors, errorsOmitted, complete);
 		}
 	}
 }

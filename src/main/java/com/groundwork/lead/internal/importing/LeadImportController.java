@@ -2,6 +2,7 @@ package com.groundwork.lead.internal.importing;
 
 import com.groundwork.identity.CurrentActor;
 import com.groundwork.identity.Role;
+import com.groundwork.lead.LeadImportReport;
 import com.groundwork.lead.internal.contract.ContractViolatedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,7 +43,7 @@ class LeadImportController {
 			+ "paths such as contact.email; answers a report with each rejected row's number, field and message")
 	@PostMapping("/api/leads/import")
 	@RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN })
-	ImportReport importLeads(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+	LeadImportReport importLeads(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			HttpServletRequest request) throws IOException {
 		var tenant = currentActor.tenant();
 		if (file != null) {

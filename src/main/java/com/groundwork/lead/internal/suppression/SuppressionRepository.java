@@ -1,6 +1,7 @@
 package com.groundwork.lead.internal.suppression;
 
 import com.groundwork.identity.TenantId;
+import com.groundwork.lead.LeadNotFoundException;
 import com.groundwork.lead.Suppressions;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -45,6 +46,22 @@ class SuppressionRepository implements Suppressions {
 		}
 		return jdbc.sql("SELECT COUNT(*) FROM suppression WHERE tenant_id = ? AND email_hash = ?")
 			.params(tenant.value(), EmailHashes.hash(email))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	@Override
+	public boolean isLeadSuppressed(TenantId tenant, String externalId) {
+		// The address is encrypted at rest: it is compared by its hash (a row from before encryption has none yet,
+		// and its address in clear until the key rotation encrypts it).
+		var hash = jdbc.sql("SELECT email, email_hash FROM lead WHERE tenant_id = ? AND external_id = ?")
+			.params(tenant.value(), externalId)
+			.query((rs, n) -> rs.getString("email_hash") != null ? rs.getString("email_hash").strip()
+					: EmailHashes.hash(rs.getString("email")))
+			.optional()
+			.orElseThrow(() -> new LeadNotFoundException(externalId));
+		return jdbc.sql("SELECT COUNT(*) FROM suppression WHERE tenant_id = ? AND email_hash = ?")
+			.params(tenant.value(), hash)
 			.query(Long.class)
 			.single() > 0;
 	}
