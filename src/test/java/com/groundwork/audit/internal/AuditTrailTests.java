@@ -104,6 +104,22 @@ class AuditTrailTests {
 	}
 
 	@Test
+	void signInsAreAuditedSuccessfulOrNot() throws Exception {
+		mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+			.user("globex.reviewer").password("not-the-password")).andExpect(status().is3xxRedirection());
+		mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin("/login")
+			.user("globex.reviewer").password("groundwork-demo")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/api/audit/events").param("action", "login.*").param("actor", "globex.reviewer")
+			.header("X-API-Key", "demo-globex-auditor"))
+			.andExpect(jsonPath("$.items[0].action").value("login.succeeded"))
+			.andExpect(jsonPath("$.items[1].action").value("login.failed"))
+			.andExpect(jsonPath("$.items[0].actorKind").value("USER"))
+			.andExpect(jsonPath("$.items[0].requestId").isNotEmpty());
+		mvc.perform(get("/api/audit/events").param("action", "login.*").header("X-API-Key", "demo-acme-auditor"))
+			.andExpect(jsonPath("$.items[*].actor", org.hamcrest.Matchers.not(hasItem("globex.reviewer"))));
+	}
+
+	@Test
 	void aChangedARemovedAndTwoSwappedEntriesAreEachDetected() {
 		appendSome(acme, 6);
 		long head = head(acme);
