@@ -44,17 +44,17 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * A campaign whose model (an emulated OpenAI-compatible server) times out, throttles with 429 and Retry-After, fails
  * with 500 and answers malformed JSON, for some leads: every lead still reaches a terminal state with its reason, the
- * throttled lead is drafted after the wait the server asked for, and the tenant's daily token budget is never
- * exceeded although the campaign drafts several leads at once. A used-up budget makes a campaign wait, not fail.
+ * throttled lead is drafted after the wait the server asked for, the model's rate limit holds, and the tenant's daily
+ * token budget is never exceeded although the campaign drafts several leads at once. A used-up budget makes a campaign wait, not fail.
  */
 @SpringBootTest(properties = { "groundwork.drafting.fallback-to-offline=false",
 		"groundwork.drafting.routing.campaign=small", "groundwork.drafting.variants.default.intro.canary-percent=0",
 		"groundwork.drafting.tiers.small.model=small-test", "groundwork.drafting.tiers.small.timeout=3s",
 		"groundwork.drafting.tiers.small.max-attempts=3", "groundwork.drafting.tiers.small.initial-backoff=10ms",
 		"groundwork.drafting.tiers.small.max-retry-after=3s", "groundwork.drafting.tiers.small.minimum-calls=1000",
+		"groundwork.drafting.tiers.small.requests-per-second=20", "groundwork.drafting.tiers.small.max-wait=30s",
 		"groundwork.drafting.budgets.acme.tokens-per-day=2700", "groundwork.drafting.budgets.globex.tokens-per-day=2000",
-		"groundwork.campaign.tenants.default.max-concurrent=4", "groundwork.campaign.budget-recheck=1s",
-		"logging.level.com.groundwork.campaign=DEBUG" })
+		"groundwork.campaign.tenants.default.max-concurrent=4", "groundwork.campaign.budget-recheck=1s" })
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CampaignModelFaultTests {
@@ -156,6 +156,13 @@ class CampaignModelFaultTests {
 		// retried within the tier's attempts, then failed: three calls each for the timeout and the 500
 		assertThat(MODEL.findAll(postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
 				"/v1/chat/completions")).withRequestBody(containing("Broken Freight")))).hasSize(3);
+
+		// the model's rate limit (20 requests/s, evenly spaced) held however many drafts ran at once
+		var starts = MODEL.getAllServeEvents().stream().map(event -> event.getRequest().getLoggedDate().toInstant())
+			.sorted()
+			.toList();
+		assertThat(Duration.between(starts.getFirst(), starts.getLast()))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(50L * (starts.size() - 2)));
 
 		// the budget (2,700 tokens a day, 520 a model draft) held although four drafts could run at once; once less
 		// than 5 % was left, the rest were drafted by tier 0, which costs nothing

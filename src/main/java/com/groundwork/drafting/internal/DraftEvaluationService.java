@@ -207,7 +207,7 @@ class DraftEvaluationService implements DraftEvaluation {
 	private static DraftingSettings.Tier benchTier() {
 		return new DraftingSettings.Tier("in-process", "", "zero-latency", "", Duration.ofSeconds(5), 700, 0, 1,
 				Duration.ofMillis(1), Duration.ofSeconds(1), 64, Duration.ofSeconds(1), 50, 1000, Duration.ofSeconds(1),
-				java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, List.of());
+				java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, 0, 0, List.of());
 	}
 
 	/** Answers at once: the greeting and one sentence citing P1, as structured output. */

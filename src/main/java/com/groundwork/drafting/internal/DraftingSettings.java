@@ -72,6 +72,10 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 	 * @param openDuration circuit breaker: how long it stays open
 	 * @param inputCostPerMillion price per million prompt tokens (any currency, used for the budget)
 	 * @param outputCostPerMillion price per million completion tokens
+	 * @param requestsPerSecond calls started per second at most, evenly spaced (the provider's rate limit); 0 is
+	 * unlimited. A call that cannot start within {@code maxWait} fails over to the next tier
+	 * @param tokensPerMinute prompt and completion tokens per minute at most; a call waits (up to {@code maxWait}) while
+	 * the minute's tokens are spent; 0 is unlimited
 	 * @param regions the tenant regions ({@code tenant.region}, e.g. {@code EU}) whose data this endpoint may receive;
 	 * empty: every region (an endpoint the tenant's own infrastructure runs)
 	 */
@@ -83,6 +87,7 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 			@DefaultValue("2s") Duration maxWait, @DefaultValue("50") int failureRateThreshold,
 			@DefaultValue("10") int minimumCalls, @DefaultValue("30s") Duration openDuration,
 			@DefaultValue("0") BigDecimal inputCostPerMillion, @DefaultValue("0") BigDecimal outputCostPerMillion,
+			@DefaultValue("0") double requestsPerSecond, @DefaultValue("0") long tokensPerMinute,
 			@DefaultValue List<String> regions) {
 
 		boolean enabled() {

@@ -7,6 +7,9 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.math.BigDecimal;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import java.util.stream.Collectors;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -35,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Tier 1 or 2: a model behind Spring AI's {@link ChatClient}, answering with structured output
  * ({@link BeanOutputConverter} of {@link ModelDraft}). Personal lead features, and any personal data the guardrails
  * find in the passages, are replaced by placeholders before the prompt leaves the service and put back in the answer; lead features and passages go only into the template's
- * delimited data sections. Each call runs inside a bulkhead and a circuit breaker, and is retried with exponential
+ * delimited data sections. Each call runs inside a bulkhead and a circuit breaker (and, when configured, the
+ * provider's rate limits: requests per second, tokens per minute), and is retried with exponential
  * backoff and jitter on 429 and 5xx (waiting what {@code Retry-After} asks, up to a limit); a malformed answer gets
  * one repair re-ask.
  */
@@ -48,6 +53,8 @@ class ModelDrafter implements Drafter {
 	private final Retry retry;
 	private final CircuitBreaker circuitBreaker;
 	private final Bulkhead bulkhead;
+	private final @Nullable RateLimiter requests;
+	private final @Nullable RateLimiter tokens;
 	private final Guardrails guardrails;
 	private final RepairPrompt repairPrompt;
 
@@ -91,6 +98,19 @@ class ModelDrafter implements Drafter {
 			.maxConcurrentCalls(settings.maxConcurrentCalls())
 			.maxWaitDuration(settings.maxWait())
 			.build());
+		// the provider's own limits per model: calls per second (evenly spaced) and tokens per minute
+		this.requests = settings.requestsPerSecond() <= 0 ? null : RateLimiter.of("drafting-" + name + "-requests",
+				RateLimiterConfig.custom()
+					.limitForPeriod(1)
+					.limitRefreshPeriod(Duration.ofNanos((long) (1_000_000_000L / settings.requestsPerSecond())))
+					.timeoutDuration(settings.maxWait())
+					.build());
+		this.tokens = settings.tokensPerMinute() <= 0 ? null : RateLimiter.of("drafting-" + name + "-tokens",
+				RateLimiterConfig.custom()
+					.limitForPeriod((int) Math.min(Integer.MAX_VALUE, settings.tokensPerMinute()))
+					.limitRefreshPeriod(Duration.ofMinutes(1))
+					.timeoutDuration(settings.maxWait())
+					.build());
 	}
 
 	@Override
@@ -168,7 +188,23 @@ class ModelDrafter implements Drafter {
 	}
 
 	private ChatResponse call(List<Message> messages) {
-		Supplier<ChatResponse> call = () -> chat.prompt(new Prompt(List.copyOf(messages))).call().chatResponse();
+		Supplier<ChatResponse> call = () -> {
+			// each attempt is a request: it waits for its turn (up to max-wait), then pays for the tokens it used
+			if (requests != null) {
+				RateLimiter.waitForPermission(requests);
+			}
+			if (tokens != null) {
+				RateLimiter.waitForPermission(tokens);
+			}
+			var response = chat.prompt(new Prompt(List.copyOf(messages))).call().chatResponse();
+			if (tokens != null && response != null) {
+				int used = tokens(response, true) + tokens(response, false) - 1;
+				if (used > 0 && tokens.reservePermission(used) < 0) {
+					tokens.drainPermissions(); // more than can be reserved within max-wait: at least this minute is spent
+				}
+			}
+			return response;
+		};
 		var guarded = Retry.decorateSupplier(retry,
 				CircuitBreaker.decorateSupplier(circuitBreaker, Bulkhead.decorateSupplier(bulkhead, call)));
 		try {
@@ -184,6 +220,13 @@ class ModelDrafter implements Drafter {
 		}
 		catch (BulkheadFullException full) {
 			throw new DraftingFailedException("busy", "Tier " + tier + " has too many drafts in progress");
+		}
+		catch (RequestNotPermitted limited) {
+			throw new DraftingFailedException("rate-limited", "Tier " + tier + " is at its rate limit ("
+					+ (settings.requestsPerSecond() > 0 ? settings.requestsPerSecond() + " requests/s" : "")
+					+ (settings.requestsPerSecond() > 0 && settings.tokensPerMinute() > 0 ? ", " : "")
+					+ (settings.tokensPerMinute() > 0 ? settings.tokensPerMinute() + " tokens/min" : "")
+					+ ") longer than max-wait " + settings.maxWait());
 		}
 	}
 

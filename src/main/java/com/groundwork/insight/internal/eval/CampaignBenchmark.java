@@ -36,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
  * answers every call after a fixed latency; the production application (temporary H2 data directory, demo tenant
  * {@code acme}, a few knowledge documents) drafts a campaign of generated leads through its own API, the stub being
  * its only model tier. Throughput is the campaign's items ÷ the time from its start to its last item's end; the bound
- * is concurrency ÷ model latency (no rate limit is configured, and the stub's tier admits as many calls as the
- * campaign runs at once). A warm-up campaign runs first so that the timed one meets a compiled, connected service.
+ * is concurrency ÷ model latency (the stub's tier admits as many calls as the campaign runs at once), or a rate
+ * limit given on the command line if lower ({@code --groundwork.drafting.tiers.small.requests-per-second=…},
+ * {@code --groundwork.campaign.tenants.default.drafts-per-second=…}). A warm-up campaign runs first so that the timed one meets a compiled, connected service.
  */
 final class CampaignBenchmark implements EvalCommand {
 
@@ -130,6 +131,15 @@ final class CampaignBenchmark implements EvalCommand {
 				long drafted = counts.get("DRAFTED").asLong() + counts.get("BLOCKED").asLong();
 				double throughput = view.get("throughputPerSecond").asDouble();
 				double bound = latency == 0 ? Double.POSITIVE_INFINITY : concurrency * 1000.0 / latency;
+				// a configured rate limit below that is the bound instead (the model's, or the tenant's campaigns')
+				for (var limit : List.of("groundwork.drafting.tiers.small.requests-per-second",
+						"groundwork.campaign.tenants.acme.drafts-per-second",
+						"groundwork.campaign.tenants.default.drafts-per-second")) {
+					var value = context.property(limit);
+					if (!value.isBlank() && Double.parseDouble(value) > 0) {
+						bound = Math.min(bound, Double.parseDouble(value));
+					}
+				}
 				double ratio = bound == Double.POSITIVE_INFINITY ? 1 : throughput / bound;
 				var line = new LinkedHashMap<String, Object>();
 				line.put("leads", leads);
