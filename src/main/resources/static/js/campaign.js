@@ -6,6 +6,14 @@
   if (!root) {
     return;
   }
+  // Buttons that ask first (no inline handlers: the Content-Security-Policy allows scripts from files only).
+  document.querySelectorAll('button[data-confirm]').forEach(function (button) {
+    button.addEventListener('click', function (event) {
+      if (!window.confirm(button.getAttribute('data-confirm'))) {
+        event.preventDefault();
+      }
+    });
+  });
   const canvas = document.getElementById('blocked-chart');
   const none = document.querySelector('[data-testid=no-blocked]');
   let chart = null;

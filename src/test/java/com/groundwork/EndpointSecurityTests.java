@@ -75,6 +75,10 @@ class EndpointSecurityTests {
 			Map.entry("/api/leads/{externalId}/next-best-action", test -> Map.of("externalId", test.canaries.get("lead"))),
 			Map.entry("/api/drafts/{id}", test -> Map.of("id", test.canaries.get("draft"))),
 			Map.entry("/sidebar/drafts/{id}/submit", test -> Map.of("id", test.canaries.get("draft"))),
+			Map.entry("/api/audit/events/{id}", test -> Map.of("id", test.canaries.get("auditEntry"))),
+			Map.entry("/api/privacy/subjects/{email}/export", test -> Map.of("email", test.canaries.get("subject"))),
+			Map.entry("/api/privacy/subjects/{email}", test -> Map.of("email", test.canaries.get("subject"))),
+			Map.entry("/admin/api-keys/{id}/revoke", test -> Map.of("id", test.canaries.get("apiKey"))),
 			Map.entry("/api/review/{draftId}", test -> Map.of("draftId", test.canaries.get("draft"))),
 			Map.entry("/api/review/{draftId}/claim", test -> Map.of("draftId", test.canaries.get("draft"))),
 			Map.entry("/api/review/{draftId}/approve", test -> Map.of("draftId", test.canaries.get("draft"))),
@@ -151,6 +155,9 @@ class EndpointSecurityTests {
 			.content("""
 					{"leadExternalId":"CANARY-1","angle":"intro"}
 					"""), "demo-acme-rep"), "$.id"));
+		canaries.put("subject", "canary@acme-only.example");
+		canaries.put("auditEntry", JsonPath.read(body(get("/api/audit/events").param("action", "lead.created")
+			.param("targetId", "CANARY-1"), "demo-acme-auditor"), "$.items[0].id"));
 		canaries.put("campaign", JsonPath.read(body(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"name":"Acme canary campaign","angle":"intro","leads":[
@@ -158,6 +165,26 @@ class EndpointSecurityTests {
 					  "contact":{"firstName":"Canary","email":"canary2@acme-only.example","country":"US"},
 					  "company":{"name":"Acme canary account"},"consent":{"status":"NONE"}}]}
 					"""), "demo-acme-marketer"), "$.id"));
+	}
+
+	/** Resources without an id in their path: searches and lists never return another tenant's. */
+	@Test
+	void listsAndSearchesNeverShowAnotherTenantsResources() throws Exception {
+		String search = body(get("/api/search").param("q", "Acme canary only tenant acme"), "demo-globex-rep");
+		assertThat(search).doesNotContain(canaries.get("document")).doesNotContain("Only tenant acme may see");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+				body(get("/api/search").param("q", "Acme canary only tenant acme"), "demo-acme-rep"))
+			.contains(canaries.get("document")));
+		assertThat(body(get("/api/knowledge/documents"), "demo-globex-admin")).doesNotContain(canaries.get("document"));
+		assertThat(body(get("/api/admin/users"), "demo-globex-admin")).doesNotContain(canaries.get("user"));
+		assertThat(body(get("/api/admin/api-keys"), "demo-globex-admin")).doesNotContain(canaries.get("apiKey"));
+		// (globex's own entries may name acme's ids: they record globex asking for them and being refused)
+		String audit = body(get("/api/audit/events").param("size", "500"), "demo-globex-auditor");
+		assertThat(JsonPath.<List<String>>read(audit, "$.items[*].id")).doesNotContain(canaries.get("auditEntry"));
+		assertThat(JsonPath.<List<String>>read(audit, "$.items[*].targetId")).doesNotContain("CANARY-1",
+				canaries.get("draft"));
+		assertThat(body(get("/api/audit/export"), "demo-globex-auditor").lines()
+			.map(line -> JsonPath.<String>read(line, "$.targetId"))).doesNotContain("CANARY-1", canaries.get("draft"));
 	}
 
 	@Test

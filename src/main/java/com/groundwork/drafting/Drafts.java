@@ -22,6 +22,9 @@ public interface Drafts {
 	/** A stored draft of the tenant, or empty; shadow drafts are never returned (they are never shown or released). */
 	Optional<DraftSummary> find(TenantId tenant, UUID draftId);
 
+	/** Every shown draft of the tenant for the lead, oldest first (a data subject's export). */
+	java.util.List<DraftSummary> forLead(TenantId tenant, String leadExternalId);
+
 	/** The tenant's daily budget as it stands: what is left, and whether and until when it is used up. */
 	DraftBudgetStatus budget(TenantId tenant, String tenantSlug);
 

@@ -35,6 +35,12 @@ public interface Guardrails {
 	 */
 	List<Finding> releaseChecks(TenantId tenant, Recipient recipient);
 
+	/**
+	 * Deletes the recorded verdicts of these drafts (their context holds the recipient and lead facts): erasure of a
+	 * data subject, in the caller's transaction.
+	 */
+	void forget(TenantId tenant, java.util.Collection<UUID> draftIds);
+
 	/** The text with personal data (emails, phones, cards, IBANs, SSNs, IPs) masked, for logs and external calls. */
 	String mask(String text);
 

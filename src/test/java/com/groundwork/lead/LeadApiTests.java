@@ -252,12 +252,16 @@ class LeadApiTests {
 		mvc.perform(get("/api/leads/L-1002").header("X-API-Key", "demo-acme-auditor")).andExpect(status().isOk());
 	}
 
+	/** The contract as stored, decrypted (it is encrypted at rest). */
 	private String storedContract(String externalId) {
-		return jdbc.sql("SELECT contract FROM lead l JOIN tenant t ON t.id = l.tenant_id WHERE t.slug = 'acme' AND l.external_id = ?")
+		return jdbc.sql("SELECT l.id, l.contract FROM lead l JOIN tenant t ON t.id = l.tenant_id WHERE t.slug = 'acme' AND l.external_id = ?")
 			.param(externalId)
-			.query(String.class)
+			.query((rs, n) -> cipher.decrypt(rs.getString("contract"), "lead:" + rs.getString("id") + ":contract"))
 			.single();
 	}
+
+	@Autowired
+	com.groundwork.lead.internal.store.FieldCipher cipher;
 
 	private long storedCount(String externalId) {
 		return jdbc.sql("SELECT COUNT(*) FROM lead WHERE external_id = ?").param(externalId).query(Long.class).single();

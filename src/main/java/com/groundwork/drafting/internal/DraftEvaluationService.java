@@ -199,7 +199,7 @@ class DraftEvaluationService implements DraftEvaluation {
 				new DraftingSettings.Routing(List.of("small", "offline"), List.of("small", "offline"), 101, 0),
 				settings.variants(), settings.cache(), Map.of(), settings.sidebar(), settings.excludedTitles(), true, settings.repairRounds());
 		return new DraftPipeline(leadFeatures, leadScores, router, new PassageRetrieval(search, settings.excludedTitles()),
-				new TierRouting(drafters, evalSettings), new DraftCache(Duration.ZERO, 0, clock),
+				new TierRouting(drafters, evalSettings, tenant -> ""), new DraftCache(Duration.ZERO, 0, clock),
 				new DraftBudget(drafts, evalSettings, clock), drafts, events, new TransactionTemplate(transactions),
 				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock, guardrails);
 	}
@@ -207,7 +207,7 @@ class DraftEvaluationService implements DraftEvaluation {
 	private static DraftingSettings.Tier benchTier() {
 		return new DraftingSettings.Tier("in-process", "", "zero-latency", "", Duration.ofSeconds(5), 700, 0, 1,
 				Duration.ofMillis(1), Duration.ofSeconds(1), 64, Duration.ofSeconds(1), 50, 1000, Duration.ofSeconds(1),
-				java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO);
+				java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, 0, 0, List.of());
 	}
 
 	/** Answers at once: the greeting and one sentence citing P1, as structured output. */

@@ -178,7 +178,7 @@ class DraftPipeline {
 			attempts.add(new Draft.Attempt(0, OfflineDrafter.MODEL, "no-grounding", failure));
 		}
 		else {
-			for (var drafter : tiers.plan(request.channel(), lead.score().score(), budgetLeft)) {
+			for (var drafter : tiers.plan(request.tenant(), request.channel(), lead.score().score(), budgetLeft)) {
 				var key = DraftCache.key(input, drafter.model());
 				var cached = cache.get(key);
 				if (cached.isPresent()) {

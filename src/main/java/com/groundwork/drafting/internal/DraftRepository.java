@@ -51,6 +51,29 @@ class DraftRepository {
 			.optional();
 	}
 
+	/** The lead's shown drafts, oldest first. */
+	List<Draft> forLead(TenantId tenant, String leadExternalId) {
+		return jdbc.sql("SELECT * FROM draft WHERE tenant_id = ? AND lead_external_id = ? AND shadow_of IS NULL ORDER BY created_at")
+			.params(tenant.value(), leadExternalId)
+			.query(this::draft)
+			.list();
+	}
+
+	/** The ids of every draft of the lead, shadows included. */
+	List<UUID> idsForLead(TenantId tenant, String leadExternalId) {
+		return jdbc.sql("SELECT id FROM draft WHERE tenant_id = ? AND lead_external_id = ?")
+			.params(tenant.value(), leadExternalId)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** Deletes every draft of the lead, shadows included (erasure). */
+	int deleteForLead(TenantId tenant, String leadExternalId) {
+		return jdbc.sql("DELETE FROM draft WHERE tenant_id = ? AND lead_external_id = ?")
+			.params(tenant.value(), leadExternalId)
+			.update();
+	}
+
 	/** Shadow drafts run beside a draft, for comparison. */
 	List<Draft> shadowsOf(TenantId tenant, UUID id) {
 		return jdbc.sql("SELECT * FROM draft WHERE tenant_id = ? AND shadow_of = ? ORDER BY created_at")

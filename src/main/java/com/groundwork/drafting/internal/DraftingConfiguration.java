@@ -2,6 +2,7 @@ package com.groundwork.drafting.internal;
 
 import com.groundwork.guardrail.Guardrails;
 import com.groundwork.identity.Role;
+import com.groundwork.identity.TenantRegions;
 import com.groundwork.lead.LeadFeatures;
 import com.groundwork.lead.LeadScores;
 import com.groundwork.search.PassageSearch;
@@ -58,7 +59,7 @@ class DraftingConfiguration {
 
 	@Bean
 	TierRouting tierRouting(DraftingSettings settings, JsonMapper mapper, Guardrails guardrails,
-			RepairPrompt repairPrompt) {
+			RepairPrompt repairPrompt, TenantRegions tenants) {
 		var drafters = new LinkedHashMap<String, Drafter>();
 		drafters.put("offline", new OfflineDrafter());
 		int tier = 1;
@@ -69,7 +70,7 @@ class DraftingConfiguration {
 			}
 			tier++;
 		}
-		return new TierRouting(drafters, settings);
+		return new TierRouting(drafters, settings, tenants);
 	}
 
 	@Bean(destroyMethod = "close")

@@ -77,6 +77,8 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 	 * unlimited. A call that cannot start within {@code maxWait} fails over to the next tier
 	 * @param tokensPerMinute prompt and completion tokens per minute at most; a call waits (up to {@code maxWait}) while
 	 * the minute's tokens are spent; 0 is unlimited
+	 * @param regions the tenant regions ({@code tenant.region}, e.g. {@code EU}) whose data this endpoint may receive;
+	 * empty: every region (an endpoint the tenant's own infrastructure runs)
 	 */
 	record Tier(@DefaultValue("") String baseUrl, @DefaultValue("/v1/chat/completions") String completionsPath,
 			@DefaultValue("") String model, @DefaultValue("") String apiKey, @DefaultValue("20s") Duration timeout,
@@ -86,7 +88,8 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 			@DefaultValue("2s") Duration maxWait, @DefaultValue("50") int failureRateThreshold,
 			@DefaultValue("10") int minimumCalls, @DefaultValue("30s") Duration openDuration,
 			@DefaultValue("0") BigDecimal inputCostPerMillion, @DefaultValue("0") BigDecimal outputCostPerMillion,
-			@DefaultValue("0") double requestsPerSecond, @DefaultValue("0") long tokensPerMinute) {
+			@DefaultValue("0") double requestsPerSecond, @DefaultValue("0") long tokensPerMinute,
+			@DefaultValue List<String> regions) {
 
 		/** What the properties bind to (the record has a second constructor). */
 		@ConstructorBinding
@@ -100,11 +103,16 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 				Duration openDuration, BigDecimal inputCostPerMillion, BigDecimal outputCostPerMillion) {
 			this(baseUrl, completionsPath, model, apiKey, timeout, maxTokens, temperature, maxAttempts, initialBackoff,
 					maxRetryAfter, maxConcurrentCalls, maxWait, failureRateThreshold, minimumCalls, openDuration,
-					inputCostPerMillion, outputCostPerMillion, 0, 0);
+					inputCostPerMillion, outputCostPerMillion, 0, 0, List.of());
 		}
 
 		boolean enabled() {
 			return !baseUrl.isBlank() && !model.isBlank();
+		}
+
+		/** Whether a tenant of this region may send its data here. */
+		boolean serves(String region) {
+			return regions.isEmpty() || regions.stream().anyMatch(allowed -> allowed.equalsIgnoreCase(region));
 		}
 	}
 

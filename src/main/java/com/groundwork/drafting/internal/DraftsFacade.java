@@ -38,8 +38,7 @@ class DraftsFacade implements Drafts {
 							+ String.join(", ", Tone.slugs())));
 		var channel = GenerationRequest.Channel.valueOf(order.channel().toUpperCase(Locale.ROOT));
 		return summary(pipeline.generate(new GenerationRequest(order.tenant(), order.tenantSlug(), order.requestedBy(),
-				order.leadExternalId(), angle, tone, channel, order.guidance(), order.draftId(),
-				order.promptVariant())));
+				order.leadExternalId(), angle, tone, channel, order.guidance(), order.draftId(), order.promptVariant())));
 	}
 
 	@Override
@@ -62,6 +61,11 @@ class DraftsFacade implements Drafts {
 	@Override
 	public Optional<DraftSummary> find(TenantId tenant, UUID draftId) {
 		return drafts.find(tenant, draftId).map(DraftsFacade::summary);
+	}
+
+	@Override
+	public java.util.List<DraftSummary> forLead(TenantId tenant, String leadExternalId) {
+		return drafts.forLead(tenant, leadExternalId).stream().map(DraftsFacade::summary).toList();
 	}
 
 	static DraftSummary summary(Draft draft) {

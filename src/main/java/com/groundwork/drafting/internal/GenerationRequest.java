@@ -14,10 +14,22 @@ import org.jspecify.annotations.Nullable;
 record GenerationRequest(TenantId tenant, String tenantSlug, String actor, String leadExternalId, Angle angle,
 		Tone tone, Channel channel, @Nullable String guidance, @Nullable UUID draftId, @Nullable String promptVariant) {
 
-	/** A first draft: no reviewer guidance, a new id, the prompt version routed by the lead. */
+	/** A first draft: no reviewer guidance, a new id, the prompt version chosen by the lead. */
 	GenerationRequest(TenantId tenant, String tenantSlug, String actor, String leadExternalId, Angle angle, Tone tone,
 			Channel channel) {
 		this(tenant, tenantSlug, actor, leadExternalId, angle, tone, channel, null, null, null);
+	}
+
+	/** A rework: the reviewer's guidance. */
+	GenerationRequest(TenantId tenant, String tenantSlug, String actor, String leadExternalId, Angle angle, Tone tone,
+			Channel channel, @Nullable String guidance) {
+		this(tenant, tenantSlug, actor, leadExternalId, angle, tone, channel, guidance, null, null);
+	}
+
+	/** An idempotent request from another module, optionally forcing a prompt variant. */
+	GenerationRequest(TenantId tenant, String tenantSlug, String actor, String leadExternalId, Angle angle, Tone tone,
+			Channel channel, @Nullable UUID draftId, @Nullable String promptVariant) {
+		this(tenant, tenantSlug, actor, leadExternalId, angle, tone, channel, null, draftId, promptVariant);
 	}
 
 	/** Where a request comes from, which decides the tiers tried. */

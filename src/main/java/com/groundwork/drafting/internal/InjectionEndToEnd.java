@@ -86,10 +86,11 @@ final class InjectionEndToEnd {
 				settings.repairRounds());
 		var tier = new DraftingSettings.Tier("in-process", "", "obeying-stub", "", Duration.ofSeconds(5), 700, 0, 1,
 				Duration.ofMillis(1), Duration.ofSeconds(1), 64, Duration.ofSeconds(1), 50, 1000, Duration.ofSeconds(1),
-				java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, 0, 0);
+				java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, 0, 0, List.of());
 		var obeying = new ModelDrafter("injection", 1, tier, model, mapper, guardrails, repairPrompt);
 		this.pipeline = new DraftPipeline(leadFeatures, leadScores, router, retrieval,
-				new TierRouting(Map.of("offline", new OfflineDrafter(), "small", obeying), evalSettings),
+				new TierRouting(Map.of("offline", new OfflineDrafter(), "small", obeying), evalSettings,
+						tenant -> ""),
 				new DraftCache(Duration.ZERO, 0, clock), new DraftBudget(drafts, evalSettings, clock), drafts, events,
 				new TransactionTemplate(transactions), Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock,
 				guardrails);

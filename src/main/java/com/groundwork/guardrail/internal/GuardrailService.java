@@ -54,6 +54,11 @@ class GuardrailService implements Guardrails {
 
 	@Override
 	@Transactional
+	public void forget(TenantId tenant, java.util.Collection<UUID> draftIds) {
+		verdicts.delete(tenant, draftIds);
+	}
+
+	@Override
 	public RecordedVerdict record(DraftCheck check, Verdict verdict, int repairs) {
 		var draftId = check.draftId();
 		if (draftId == null) {

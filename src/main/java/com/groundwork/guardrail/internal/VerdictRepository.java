@@ -44,6 +44,15 @@ class VerdictRepository {
 	record Stored(Guardrails.RecordedVerdict verdict, StoredContext context) {
 	}
 
+	void delete(TenantId tenant, java.util.Collection<UUID> draftIds) {
+		if (!draftIds.isEmpty()) {
+			jdbc.sql("DELETE FROM guardrail_verdict WHERE tenant_id = :tenant AND draft_id IN (:drafts)")
+				.param("tenant", tenant.value())
+				.param("drafts", draftIds)
+				.update();
+		}
+	}
+
 	void insert(TenantId tenant, UUID draftId, Verdict verdict, int repairs, String policyVersion, DraftCheck check,
 			Instant checkedAt) {
 		jdbc.sql("""

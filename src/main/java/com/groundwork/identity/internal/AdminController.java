@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Tenants, users and API keys. Admins see their own tenant only; platform admins see and create tenants. */
@@ -70,9 +72,10 @@ class AdminController {
 		return ResponseEntity.created(URI.create("/api/admin/users/" + user.id())).body(user);
 	}
 
+	@Operation(summary = "API keys of the caller's tenant (prefix, role, created, last used, revoked); ?prefix= narrows by visible prefix")
 	@GetMapping("/api-keys")
-	List<ApiKeyView> apiKeys() {
-		return administration.apiKeys();
+	List<ApiKeyView> apiKeys(@RequestParam(defaultValue = "") @Size(max = 16) String prefix) {
+		return administration.apiKeys(prefix);
 	}
 
 	@GetMapping("/api-keys/{id}")

@@ -48,23 +48,23 @@ class ApiKeyRepository {
 		return new ApiKeyView(id, name, ApiKeys.visiblePrefix(key), role, createdBy, now, null, null);
 	}
 
-	/** The active key with this hash, marking it used. */
+	/** The active key with this hash. */
 	Optional<StoredKey> findActiveByHash(String keyHash) {
-		var found = jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE key_hash = ? AND revoked_at IS NULL")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE key_hash = ? AND revoked_at IS NULL")
 			.param(keyHash)
 			.query(this::stored)
 			.optional();
-		found.ifPresent(this::markUsed);
-		return found;
 	}
 
 	boolean hashExists(String keyHash) {
 		return jdbc.sql("SELECT COUNT(*) FROM api_key WHERE key_hash = ?").param(keyHash).query(Long.class).single() > 0;
 	}
 
-	List<ApiKeyView> findAllInCurrentTenant() {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE tenant_id = ? ORDER BY created_at, name")
-			.param(currentActor.tenant().value())
+	/** The current tenant's keys whose visible prefix starts with {@code prefix} (all keys for an empty one). */
+	List<ApiKeyView> findAllInCurrentTenant(String prefix) {
+		var escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE tenant_id = ? AND prefix LIKE ? ESCAPE '\\' ORDER BY created_at, name")
+			.params(currentActor.tenant().value(), escaped + "%")
 			.query(this::stored)
 			.list()
 			.stream()
@@ -88,11 +88,12 @@ class ApiKeyRepository {
 		return findInCurrentTenant(id).isPresent();
 	}
 
-	private void markUsed(StoredKey key) {
+	/** Records the key's use; true when this is its first use within the resolution (once a minute at most). */
+	boolean markUsed(StoredKey key) {
 		var now = OffsetDateTime.now(clock);
-		jdbc.sql("UPDATE api_key SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
+		return jdbc.sql("UPDATE api_key SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
 			.params(now, key.id(), now.minus(LAST_USE_RESOLUTION))
-			.update();
+			.update() == 1;
 	}
 
 	private StoredKey stored(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,9 @@ package com.groundwork.identity.internal;
 import com.groundwork.identity.Actor;
 import com.groundwork.identity.CurrentActor;
 import com.groundwork.identity.Role;
+import com.groundwork.identity.SecurityEvent;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import com.groundwork.identity.TenantId;
 import com.groundwork.identity.internal.IdentityProblems.ResourceNotFoundException;
 import com.groundwork.identity.internal.IdentityProblems.TenantSlugTakenException;
@@ -28,14 +31,25 @@ class IdentityAdministration {
 	private final ApiKeyRepository keys;
 	private final PasswordEncoder passwordEncoder;
 	private final CurrentActor currentActor;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
 	IdentityAdministration(TenantRepository tenants, UserRepository users, ApiKeyRepository keys,
-			PasswordEncoder passwordEncoder, CurrentActor currentActor) {
+			PasswordEncoder passwordEncoder, CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
 		this.tenants = tenants;
 		this.users = users;
 		this.keys = keys;
 		this.passwordEncoder = passwordEncoder;
 		this.currentActor = currentActor;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** An administrative change by the current actor, for the audit trail. */
+	private void changed(TenantId tenant, SecurityEvent.Type type, String target, String detail) {
+		var actor = currentActor.require();
+		events.publishEvent(new SecurityEvent(tenant, type, actor.kind().name(), actor.name(), target, detail,
+				clock.instant()));
 	}
 
 	List<TenantView> visibleTenants() {
@@ -61,6 +75,8 @@ class IdentityAdministration {
 		}
 		var tenant = tenants.create(request.slug(), request.name(), request.region());
 		var admin = request.admin() == null ? null : createUser(new TenantId(tenant.id()), request.admin());
+		changed(currentActor.tenant(), SecurityEvent.Type.TENANT_CREATED, "tenant:" + tenant.id(),
+				tenant.slug() + " in region " + tenant.region());
 		return new CreatedTenant(tenant, admin);
 	}
 
@@ -81,12 +97,15 @@ class IdentityAdministration {
 		if (users.usernameExists(request.username())) {
 			throw new UsernameTakenException(request.username());
 		}
-		return users.insert(tenant, request.username(), request.displayName(),
+		var user = users.insert(tenant, request.username(), request.displayName(),
 				passwordEncoder.encode(request.password()), request.roles(), false);
+		changed(tenant, SecurityEvent.Type.USER_CREATED, "user:" + user.id(),
+				user.username() + " with roles " + new java.util.TreeSet<>(user.roles()));
+		return user;
 	}
 
-	List<ApiKeyView> apiKeys() {
-		return keys.findAllInCurrentTenant();
+	List<ApiKeyView> apiKeys(String prefix) {
+		return keys.findAllInCurrentTenant(prefix);
 	}
 
 	ApiKeyView apiKey(UUID id) {
@@ -97,6 +116,8 @@ class IdentityAdministration {
 		Actor actor = currentActor.require();
 		var key = ApiKeys.generate();
 		var view = keys.insert(actor.tenantId(), request.name(), key, request.role(), false, actor.name());
+		changed(actor.tenantId(), SecurityEvent.Type.API_KEY_CREATED, "api-key:" + view.id(),
+				view.name() + " (" + view.prefix() + "…) with role " + view.role());
 		return CreatedApiKey.of(view, key);
 	}
 
@@ -104,6 +125,7 @@ class IdentityAdministration {
 		if (!keys.revokeInCurrentTenant(id)) {
 			throw new ResourceNotFoundException("API key", id);
 		}
+		changed(currentActor.tenant(), SecurityEvent.Type.API_KEY_REVOKED, "api-key:" + id, "revoked");
 	}
 
 	/** Seeds a user with a known role set; used by the demo seeder only. */

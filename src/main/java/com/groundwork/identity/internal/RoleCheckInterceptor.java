@@ -2,6 +2,9 @@ package com.groundwork.identity.internal;
 
 import com.groundwork.identity.CurrentActor;
 import com.groundwork.identity.Role;
+import com.groundwork.identity.SecurityEvent;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,9 +28,13 @@ class RoleCheckInterceptor implements HandlerInterceptor {
 	private static final String BASE_PACKAGE = "com.groundwork.";
 
 	private final CurrentActor currentActor;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
-	RoleCheckInterceptor(CurrentActor currentActor) {
+	RoleCheckInterceptor(CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
 		this.currentActor = currentActor;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -45,12 +52,23 @@ class RoleCheckInterceptor implements HandlerInterceptor {
 		}
 		var actor = currentActor.find();
 		if (actor.isEmpty() || !actor.get().hasAnyRole(allowed)) {
-			throw new AccessDeniedException("This needs one of the roles " + allowed.stream()
+			var needed = "This needs one of the roles " + allowed.stream()
 				.map(Role::name)
 				.sorted()
-				.collect(Collectors.joining(", ")));
+				.collect(Collectors.joining(", "));
+			// An anonymous caller belongs to no tenant: the security chain answers it 401 before it gets here anyway.
+			actor.ifPresent(denied -> events.publishEvent(new SecurityEvent(denied.tenantId(),
+					SecurityEvent.Type.ACCESS_DENIED, denied.kind().name(), denied.name(),
+					request.getMethod() + " " + pathOf(request), needed, clock.instant())));
+			throw new AccessDeniedException(needed);
 		}
 		return true;
+	}
+
+	/** The handler's path pattern ({@code /api/leads/{externalId}}): what was refused, without the values in it. */
+	private static String pathOf(HttpServletRequest request) {
+		var pattern = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return pattern != null ? pattern.toString() : request.getRequestURI();
 	}
 
 	/** The roles a handler admits: its method's {@code @RolesAllowed}, else its class's. */

@@ -1,6 +1,8 @@
 package com.groundwork.identity.internal;
 
+import java.time.Clock;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,12 +50,20 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	ApiKeyRateLimiter apiKeyRateLimiter(RateLimitSettings settings) {
+		return new ApiKeyRateLimiter(settings);
+	}
+
+	@Bean
 	@Order(1)
 	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiKeyRepository keys, TenantRepository tenants,
-			ProblemSecurityResponses problems) {
+			ProblemSecurityResponses problems, ApiKeyRateLimiter rateLimiter, ApplicationEventPublisher events,
+			Clock clock) {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, tenants, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, tenants, problems, rateLimiter, events, clock),
+					BasicAuthenticationFilter.class)
+			.headers(SecurityHeaders::apply)
 			// Machines carry no session, so there is nothing to forge; pages calling the API keep CSRF protection.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(NO_AMBIENT_AUTHORITY))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -68,7 +78,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageFilterChain(HttpSecurity http, ApiKeyRepository keys, TenantRepository tenants,
-			ProblemSecurityResponses problems) {
+			ProblemSecurityResponses problems, ApiKeyRateLimiter rateLimiter, ApplicationEventPublisher events,
+			Clock clock) {
 		RequestMatcher machineFacing = request -> request.getRequestURI().startsWith("/actuator/")
 				|| CARRIES_API_KEY.matches(request);
 		return http
@@ -83,7 +94,9 @@ class SecurityConfiguration {
 				.hasAnyRole("ADMIN", "AUDITOR")
 				.anyRequest()
 				.authenticated())
-			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, tenants, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, tenants, problems, rateLimiter, events, clock),
+					BasicAuthenticationFilter.class)
+			.headers(SecurityHeaders::apply)
 			.csrf(csrf -> csrf.ignoringRequestMatchers(CARRIES_API_KEY))
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))

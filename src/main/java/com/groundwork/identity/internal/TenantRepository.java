@@ -3,6 +3,7 @@ package com.groundwork.identity.internal;
 import com.groundwork.identity.TenantId;
 import com.groundwork.identity.TenantSummary;
 import com.groundwork.identity.Tenants;
+import com.groundwork.identity.TenantRegions;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Tenants. Unlike other repositories this one is not tenant-scoped: callers decide who may see which tenant. */
 @Repository
-class TenantRepository implements Tenants {
+class TenantRepository implements Tenants, TenantRegions {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -48,6 +49,11 @@ class TenantRepository implements Tenants {
 
 	List<TenantView> findAll() {
 		return jdbc.sql("SELECT id, slug, name, region, created_at FROM tenant ORDER BY slug").query(TenantView.class).list();
+	}
+
+	@Override
+	public String regionOf(TenantId tenant) {
+		return findById(tenant).orElseThrow(() -> new java.util.NoSuchElementException("no tenant " + tenant)).region();
 	}
 
 	@Override

@@ -14,4 +14,10 @@ class NavigationConfiguration {
 	NavigationItem homeNavigation() {
 		return new NavigationItem("Home", "/", 0, EnumSet.allOf(Role.class));
 	}
+
+	/** The admin pages (tenants, users, API keys, suppression list) live in the modules that own the data. */
+	@Bean
+	NavigationItem adminNavigation() {
+		return new NavigationItem("Admin", "/admin", 90, EnumSet.of(Role.ADMIN));
+	}
 }

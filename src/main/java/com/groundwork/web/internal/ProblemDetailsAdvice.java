@@ -131,6 +131,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// A body without a declared length is cut off where it passes the size limit, in the middle of parsing.
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestSizeLimitFilter.RequestTooLargeException tooLarge) {
+				return handleErrorResponseException(tooLarge, tooLarge.getHeaders(), tooLarge.getStatusCode(), request);
+			}
+		}
 		var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
 		problem.setTitle("Unreadable request body");
 		if (exception.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {

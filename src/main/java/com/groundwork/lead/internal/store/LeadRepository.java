@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import com.groundwork.lead.internal.suppression.EmailHashes;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -15,9 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The one place leads are written and read, so that how the contract is stored (today JSON text; encrypted sensitive
- * fields later) stays a local matter. Every method is scoped to the tenant it is given: request handlers pass the
- * current actor's tenant, background work the tenant it works for.
+ * The one place leads are written and read, so that how the contract is stored stays a local matter: the contract and
+ * the address are encrypted ({@link FieldCipher}), the address is found by its hash. Every method is scoped to the
+ * tenant it is given: request handlers pass the current actor's tenant, background work the tenant it works for.
  */
 @Repository
 public class LeadRepository {
@@ -26,10 +28,12 @@ public class LeadRepository {
 
 	private final JdbcClient jdbc;
 	private final LeadContracts contracts;
+	private final FieldCipher cipher;
 
-	public LeadRepository(JdbcClient jdbc, LeadContracts contracts) {
+	public LeadRepository(JdbcClient jdbc, LeadContracts contracts, FieldCipher cipher) {
 		this.jdbc = jdbc;
 		this.contracts = contracts;
+		this.cipher = cipher;
 	}
 
 	public Optional<StoredLead> find(TenantId tenant, String externalId) {
@@ -57,11 +61,13 @@ public class LeadRepository {
 		var contact = lead.requireContact();
 		var company = lead.requireCompany();
 		jdbc.sql("""
-				INSERT INTO lead (id, tenant_id, external_id, schema_version, contract, email, industry, region, country,
-				                  stage, consent_status, version, last_sequence, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(stored.id(), tenant.value(), stored.externalId(), lead.schemaVersion(), contracts.write(lead),
-					contact.email(), company.industry(), nameOf(company.salesRegion()), contact.country(),
+				INSERT INTO lead (id, tenant_id, external_id, schema_version, contract, email, email_hash, industry, region,
+				                  country, stage, consent_status, version, last_sequence, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(stored.id(), tenant.value(), stored.externalId(), lead.schemaVersion(),
+					cipher.encrypt(contracts.write(lead), contractContext(stored.id())),
+					cipher.encrypt(contact.email(), emailContext(stored.id())), EmailHashes.hash(contact.email()),
+					company.industry(), nameOf(company.salesRegion()), contact.country(),
 					nameOf(lead.crmOrEmpty().stage()), lead.requireConsent().status().name(), stored.version(),
 					stored.lastSequence(), utc(now), utc(now))
 			.update();
@@ -80,10 +86,12 @@ public class LeadRepository {
 		var contact = lead.requireContact();
 		var company = lead.requireCompany();
 		int rows = jdbc.sql("""
-				UPDATE lead SET schema_version = ?, contract = ?, email = ?, industry = ?, region = ?, country = ?,
-				                stage = ?, consent_status = ?, version = ?, last_sequence = ?, updated_at = ?
+				UPDATE lead SET schema_version = ?, contract = ?, email = ?, email_hash = ?, industry = ?, region = ?,
+				                country = ?, stage = ?, consent_status = ?, version = ?, last_sequence = ?, updated_at = ?
 				WHERE id = ? AND tenant_id = ? AND version = ?""")
-			.params(lead.schemaVersion(), contracts.write(lead), contact.email(), company.industry(),
+			.params(lead.schemaVersion(), cipher.encrypt(contracts.write(lead), contractContext(current.id())),
+					cipher.encrypt(contact.email(), emailContext(current.id())), EmailHashes.hash(contact.email()),
+					company.industry(),
 					nameOf(company.salesRegion()), contact.country(), nameOf(lead.crmOrEmpty().stage()),
 					lead.requireConsent().status().name(), next.version(), next.lastSequence(), utc(next.updatedAt()),
 					current.id(), current.tenant().value(), current.version())
@@ -94,9 +102,56 @@ public class LeadRepository {
 		return next;
 	}
 
+	/** The tenant's leads with this address (an address may be the contact of several leads). */
+	public List<StoredLead> findByEmail(TenantId tenant, String email) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM lead WHERE tenant_id = ? AND email_hash = ? ORDER BY external_id")
+			.params(tenant.value(), EmailHashes.hash(email))
+			.query(this::lead)
+			.list();
+	}
+
+	/** Deletes a lead and its feature snapshots (erasure). */
+	public void delete(TenantId tenant, UUID id) {
+		jdbc.sql("DELETE FROM feature_snapshot WHERE tenant_id = ? AND lead_id = ?").params(tenant.value(), id).update();
+		jdbc.sql("DELETE FROM lead WHERE tenant_id = ? AND id = ?").params(tenant.value(), id).update();
+	}
+
+	/**
+	 * Re-encrypts up to {@code limit} leads not yet under the active key (or not encrypted at all, or without an
+	 * address hash); the number re-encrypted. A row changed meanwhile is left for the next round.
+	 */
+	public int reencrypt(int limit) {
+		var rows = jdbc.sql("SELECT id, contract, email FROM lead WHERE contract NOT LIKE ? OR email NOT LIKE ? "
+				+ "OR email_hash IS NULL ORDER BY id LIMIT ?")
+			.params(cipher.currentPattern(), cipher.currentPattern(), limit)
+			.query((rs, n) -> new String[] { rs.getString("id"), rs.getString("contract"), rs.getString("email") })
+			.list();
+		int done = 0;
+		for (var row : rows) {
+			var id = UUID.fromString(row[0]);
+			var contract = cipher.decrypt(row[1], contractContext(id));
+			var email = cipher.decrypt(row[2], emailContext(id));
+			done += jdbc.sql("UPDATE lead SET contract = ?, email = ?, email_hash = ? WHERE id = ? AND contract = ? AND email = ?")
+				.params(cipher.encrypt(contract, contractContext(id)), cipher.encrypt(email, emailContext(id)),
+						EmailHashes.hash(email), id, row[1], row[2])
+				.update();
+		}
+		return done;
+	}
+
+	private static String contractContext(UUID id) {
+		return "lead:" + id + ":contract";
+	}
+
+	private static String emailContext(UUID id) {
+		return "lead:" + id + ":email";
+	}
+
 	private StoredLead lead(ResultSet rs, int row) throws SQLException {
-		return new StoredLead(rs.getObject("id", UUID.class), new TenantId(rs.getObject("tenant_id", UUID.class)),
-				rs.getString("external_id"), contracts.readStored(rs.getString("contract")), rs.getLong("version"),
+		var id = rs.getObject("id", UUID.class);
+		return new StoredLead(id, new TenantId(rs.getObject("tenant_id", UUID.class)),
+				rs.getString("external_id"), contracts.readStored(cipher.decrypt(rs.getString("contract"), contractContext(id))),
+				rs.getLong("version"),
 				rs.getLong("last_sequence"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
 	}

@@ -13,7 +13,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,11 +27,25 @@ import org.springframework.web.bind.annotation.RestController;
 class SuppressionController {
 
 	private final Suppressions suppressions;
+	private final SuppressionRepository list;
 	private final CurrentActor currentActor;
 
-	SuppressionController(Suppressions suppressions, CurrentActor currentActor) {
+	SuppressionController(Suppressions suppressions, SuppressionRepository list, CurrentActor currentActor) {
 		this.suppressions = suppressions;
+		this.list = list;
 		this.currentActor = currentActor;
+	}
+
+	@Operation(summary = "The tenant's do-not-contact list, newest first: address hashes with reason, source and time")
+	@GetMapping("/api/suppressions")
+	@RolesAllowed({ Role.Names.MARKETER, Role.Names.ADMIN, Role.Names.AUDITOR })
+	SuppressionPage list(@RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size) {
+		var tenant = currentActor.tenant();
+		return new SuppressionPage(list.list(tenant, page, size), page, size, list.count(tenant));
+	}
+
+	record SuppressionPage(java.util.List<SuppressionRepository.Entry> items, int page, int size, long total) {
 	}
 
 	@Operation(summary = "Suppress an address: no draft is generated or released for it (201 added, 200 already listed)")

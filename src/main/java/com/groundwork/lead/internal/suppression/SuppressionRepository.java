@@ -21,6 +21,24 @@ class SuppressionRepository implements Suppressions {
 		this.clock = clock;
 	}
 
+	/** A page of the tenant's list, newest first. */
+	java.util.List<Entry> list(TenantId tenant, int page, int size) {
+		return jdbc.sql("SELECT email_hash, reason, source, created_at FROM suppression WHERE tenant_id = ? "
+				+ "ORDER BY created_at DESC, email_hash LIMIT ? OFFSET ?")
+			.params(tenant.value(), size, (long) page * size)
+			.query((rs, n) -> new Entry(rs.getString("email_hash").strip(), rs.getString("reason"), rs.getString("source"),
+					rs.getObject("created_at", OffsetDateTime.class)))
+			.list();
+	}
+
+	long count(TenantId tenant) {
+		return jdbc.sql("SELECT COUNT(*) FROM suppression WHERE tenant_id = ?").param(tenant.value()).query(Long.class).single();
+	}
+
+	/** One entry of the list: the address's hash, never the address. */
+	record Entry(String emailHash, String reason, String source, OffsetDateTime createdAt) {
+	}
+
 	@Override
 	public boolean isSuppressed(TenantId tenant, String email) {
 		if (email.isBlank()) {
@@ -34,12 +52,18 @@ class SuppressionRepository implements Suppressions {
 
 	@Override
 	public boolean isLeadSuppressed(TenantId tenant, String externalId) {
-		var email = jdbc.sql("SELECT email FROM lead WHERE tenant_id = ? AND external_id = ?")
+		// The address is encrypted at rest: it is compared by its hash (a row from before encryption has none yet,
+		// and its address in clear until the key rotation encrypts it).
+		var hash = jdbc.sql("SELECT email, email_hash FROM lead WHERE tenant_id = ? AND external_id = ?")
 			.params(tenant.value(), externalId)
-			.query(String.class)
+			.query((rs, n) -> rs.getString("email_hash") != null ? rs.getString("email_hash").strip()
+					: EmailHashes.hash(rs.getString("email")))
 			.optional()
 			.orElseThrow(() -> new LeadNotFoundException(externalId));
-		return isSuppressed(tenant, email);
+		return jdbc.sql("SELECT COUNT(*) FROM suppression WHERE tenant_id = ? AND email_hash = ?")
+			.params(tenant.value(), hash)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	@Override
