@@ -24,7 +24,7 @@ import org.apache.lucene.search.Query;
  * The search behind {@link PassageSearch}: on one searcher (one consistent view of the index), the vector search
  * (query embedding, then nearest neighbours) runs on a virtual thread while BM25 runs on the caller's; each fetches
  * {@code candidates} chunks with the tenant and filters inside, the two lists are fused and the top k are loaded with
- * highlighted snippets.
+ * highlighted snippets. Recent results on the same view of the index are answered again without searching.
  */
 class HybridPassageSearch implements PassageSearch, AutoCloseable {
 
@@ -42,10 +42,12 @@ class HybridPassageSearch implements PassageSearch, AutoCloseable {
 
 	private final int candidates;
 
+	private final RecentResults recent;
+
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
 	HybridPassageSearch(LuceneChunkIndex index, LexicalSearch lexical, VectorIndex vectors,
-			QueryEmbeddings queryEmbeddings, HitFusion fusion, SnippetHighlighter snippets, int candidates) {
+			QueryEmbeddings queryEmbeddings, HitFusion fusion, SnippetHighlighter snippets, int candidates, RecentResults recent) {
 		this.index = index;
 		this.lexical = lexical;
 		this.vectors = vectors;
@@ -53,12 +55,17 @@ class HybridPassageSearch implements PassageSearch, AutoCloseable {
 		this.fusion = fusion;
 		this.snippets = snippets;
 		this.candidates = candidates;
+		this.recent = recent;
 	}
 
 	@Override
 	public List<Passage> search(SearchQuery query) {
 		var searcher = index.acquire();
 		try {
+			var known = recent.get(searcher.getIndexReader(), query);
+			if (known != null) {
+				return known;
+			}
 			var filter = FilterQueries.of(query.tenant(), query.filters());
 			int depth = Math.max(candidates, query.k());
 			var scoring = lexical.query(query.text());
@@ -73,7 +80,9 @@ class HybridPassageSearch implements PassageSearch, AutoCloseable {
 				case LEXICAL -> HitFusion.single(lexicalHits, true);
 				case VECTOR -> HitFusion.single(await(vectorHits), false);
 			};
-			return passages(searcher, fused.subList(0, Math.min(query.k(), fused.size())), scoring, query.explain());
+			var passages = passages(searcher, fused.subList(0, Math.min(query.k(), fused.size())), scoring,
+					query.explain());
+			return recent.put(searcher.getIndexReader(), query, passages);
 		}
 		finally {
 			index.release(searcher);

@@ -58,7 +58,8 @@ class SearchConfiguration {
 			Embeddings embeddings, SearchSettings settings) {
 		return new HybridPassageSearch(index, new LexicalSearch(index, settings), vectors,
 				new QueryEmbeddings(embeddings, settings.queryCacheSize()), fusion,
-				new SnippetHighlighter(index, settings.snippetLength()), settings.candidates());
+				new SnippetHighlighter(index, settings.snippetLength()), settings.candidates(),
+				new RecentResults(settings.resultCacheSize()));
 	}
 
 	@Bean

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hnsw vector search breadth
  * @param snippetLength target length in characters of a highlighted snippet
  * @param queryCacheSize how many query embeddings to keep (repeated queries skip the model)
+ * @param resultCacheSize how many recent search results to keep for the current view of the index (a campaign repeats
+ * a few queries for many leads); 0 searches every time
  * @param commitWindow how long a change waits for others to share its Lucene commit (and refresh) before the event
  * that caused it completes; 0 commits every change on its own
  * @param followChanges how often this instance polls the knowledge change sequence for changes other instances made;
@@ -32,6 +34,7 @@ record SearchSettings(Path indexDir, @DefaultValue("lucene") VectorStore vectorS
 		@DefaultValue("min-max") Normalization normalization, @DefaultValue("0.4") double lexicalWeight,
 		@DefaultValue("0.6") double vectorWeight, @DefaultValue Lexical lexical, @DefaultValue Hnsw hnsw,
 		@DefaultValue("220") int snippetLength, @DefaultValue("2000") int queryCacheSize,
+		@DefaultValue("256") int resultCacheSize,
 		@DefaultValue("500ms") Duration commitWindow, @DefaultValue("0s") Duration followChanges) {
 
 	SearchSettings {
@@ -43,6 +46,9 @@ record SearchSettings(Path indexDir, @DefaultValue("lucene") VectorStore vectorS
 		}
 		if (lexicalWeight < 0 || vectorWeight < 0 || lexicalWeight + vectorWeight == 0) {
 			throw new IllegalArgumentException("groundwork.search weights must be >= 0 and not both 0");
+		}
+		if (resultCacheSize < 0) {
+			throw new IllegalArgumentException("groundwork.search.result-cache-size must be >= 0 (0 switches it off)");
 		}
 		if (rrfK < 0) {
 			throw new IllegalArgumentException("groundwork.search.rrf-k must be >= 0");

@@ -88,13 +88,13 @@ class PgVectorIndexIT {
 		}
 		var settings = new SearchSettings(Files.createTempDirectory("pgvector-it-index"), VectorStore.PGVECTOR,
 				Fusion.RRF, 100, 60, Normalization.MIN_MAX, 1, 1,
-				new Lexical(LexicalAnalyzer.ENGLISH, 0.9f, 0.4f, 0.5f), new Hnsw(100, 20000), 120, 100,
+				new Lexical(LexicalAnalyzer.ENGLISH, 0.9f, 0.4f, 0.5f), new Hnsw(100, 20000), 120, 100, 64,
 				java.time.Duration.ZERO, java.time.Duration.ZERO);
 		vectors = new PgVectorIndex(dataSource, new DataSourceTransactionManager(dataSource), settings);
 		lucene = new LuceneChunkIndex(settings, DIMENSIONS);
 		search = new HybridPassageSearch(lucene, new LexicalSearch(lucene, settings), vectors,
 				new QueryEmbeddings(new HashingEmbeddings(DIMENSIONS), 100), new ReciprocalRankFusion(60, 1, 1),
-				new SnippetHighlighter(lucene, 120), 100);
+				new SnippetHighlighter(lucene, 120), 100, new RecentResults(64));
 		indexer = new SearchIndexer(chunks, List.of(vectors, lucene));
 	}
 

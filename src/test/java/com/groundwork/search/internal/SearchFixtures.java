@@ -39,7 +39,8 @@ final class SearchFixtures {
 	static SearchSettings settings(Path indexDir, LexicalAnalyzer analyzer, java.time.Duration commitWindow,
 			int exactBelow) {
 		return new SearchSettings(indexDir, VectorStore.LUCENE, Fusion.RRF, 100, 60, Normalization.MIN_MAX, 1, 1,
-				new Lexical(analyzer, 0.9f, 0.4f, 0.5f), new Hnsw(100, exactBelow), 120, 100, commitWindow, java.time.Duration.ZERO);
+				new Lexical(analyzer, 0.9f, 0.4f, 0.5f), new Hnsw(100, exactBelow), 120, 100, 64, commitWindow,
+				java.time.Duration.ZERO);
 	}
 
 	/** The search stack over one index, with the hashing embedding. */
@@ -50,7 +51,7 @@ final class SearchFixtures {
 			var search = new HybridPassageSearch(index, new LexicalSearch(index, settings),
 					new LuceneVectorIndex(settings), new QueryEmbeddings(new HashingEmbeddings(), 100),
 					new ReciprocalRankFusion(settings.rrfK(), 1, 1), new SnippetHighlighter(index, 120),
-					settings.candidates());
+					settings.candidates(), new RecentResults(settings.resultCacheSize()));
 			return new Stack(index, search);
 		}
 

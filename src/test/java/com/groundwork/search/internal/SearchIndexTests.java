@@ -69,6 +69,26 @@ class SearchIndexTests {
 	}
 
 	@Test
+	void aRepeatedSearchIsAnsweredFromRecentResultsUntilTheIndexChanges() {
+		var doc = UUID.randomUUID();
+		stack.index()
+			.replace(ACME, doc, List.of(chunk(ACME, doc, 0, "Pricing", "The team plan costs forty dollars per seat.",
+					NO_METADATA)));
+		var first = search(ACME, "team plan seat price", 10, SearchFilters.NONE);
+		assertThat(search(ACME, "team plan seat price", 10, SearchFilters.NONE)).as("same view, same answer")
+			.isSameAs(first);
+		assertThat(search(GLOBEX, "team plan seat price", 10, SearchFilters.NONE)).as("keyed by tenant").isEmpty();
+
+		stack.index()
+			.replace(ACME, doc, List.of(chunk(ACME, doc, 0, "Pricing", "The team plan costs fifty dollars per seat.",
+					NO_METADATA)));
+
+		var after = search(ACME, "team plan seat price", 10, SearchFilters.NONE);
+		assertThat(after).isNotSameAs(first);
+		assertThat(after.getFirst().text()).contains("fifty dollars").doesNotContain("forty");
+	}
+
+	@Test
 	void replacingADocumentIsAtomicForConcurrentSearches() throws Exception {
 		var doc = UUID.randomUUID();
 		var versionA = List.of(chunk(ACME, doc, 0, "Guide", "alpha onboarding step one", NO_METADATA),
