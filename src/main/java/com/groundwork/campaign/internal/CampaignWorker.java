@@ -49,7 +49,6 @@ class CampaignWorker implements SmartLifecycle {
 	private final String owner;
 	private final Semaphore slots;
 	private final Map<TenantId, TenantGate> gates = new ConcurrentHashMap<>();
-	private final Map<TenantId, String> slugs = new ConcurrentHashMap<>();
 	private final ReentrantLock lock = new ReentrantLock();
 	private final Condition wakeUp = lock.newCondition();
 	private boolean woken;
@@ -324,12 +323,7 @@ class CampaignWorker implements SmartLifecycle {
 	}
 
 	String slugOf(TenantId tenant) {
-		return slugs.computeIfAbsent(tenant, id -> tenants.all()
-			.stream()
-			.filter(summary -> summary.id().equals(id))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no tenant " + id))
-			.slug());
+		return tenants.slugOf(tenant).orElseThrow(() -> new IllegalStateException("no tenant " + tenant));
 	}
 
 	private static void guarded(String what, Runnable task) {

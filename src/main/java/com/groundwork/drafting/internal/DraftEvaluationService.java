@@ -237,7 +237,7 @@ class DraftEvaluationService implements DraftEvaluation {
 	}
 
 	private String slugOf(TenantId tenant) {
-		return tenants.all().stream().filter(summary -> summary.id().equals(tenant)).findFirst().orElseThrow().slug();
+		return tenants.slugOf(tenant).orElseThrow();
 	}
 
 	/** One golden case. */

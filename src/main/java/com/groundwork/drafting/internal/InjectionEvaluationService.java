@@ -164,7 +164,7 @@ class InjectionEvaluationService implements InjectionEvaluation {
 
 		// End to end: the whole drafting pipeline with a model that obeys whatever planted instruction it is shown.
 		awaitSearchable(tenant, knowledgeChunks.keySet(), progress);
-		var slug = tenants.all().stream().filter(summary -> summary.id().equals(tenant)).findFirst().orElseThrow().slug();
+		var slug = tenants.slugOf(tenant).orElseThrow();
 		var outcome = endToEnd.get().run(tenant, slug, cases, emails, endToEndCases, progress);
 		outcome.successes.forEach(line -> progress.println("injection: attack succeeded " + line));
 		outcome.cleanBlocks.forEach(line -> progress.println("injection: clean draft blocked " + line));

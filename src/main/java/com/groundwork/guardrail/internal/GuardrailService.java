@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -36,7 +35,6 @@ class GuardrailService implements Guardrails {
 	private final Tenants tenants;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-	private final Map<TenantId, String> slugs = new ConcurrentHashMap<>();
 
 	GuardrailService(GuardrailChecks checks, VerdictRepository verdicts, Tenants tenants,
 			ApplicationEventPublisher events, Clock clock) {
@@ -126,12 +124,7 @@ class GuardrailService implements Guardrails {
 
 	/** The tenant's slug, which names its policy file; null for a tenant not (yet) known. */
 	@Nullable String slugOf(TenantId tenant) {
-		var slug = slugs.get(tenant);
-		if (slug == null) {
-			tenants.all().forEach(summary -> slugs.put(summary.id(), summary.slug()));
-			slug = slugs.get(tenant);
-		}
-		return slug;
+		return tenants.slugOf(tenant).orElse(null);
 	}
 
 	private LocalDate today() {

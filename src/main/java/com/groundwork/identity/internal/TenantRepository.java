@@ -9,15 +9,22 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Tenants. Unlike other repositories this one is not tenant-scoped: callers decide who may see which tenant. */
+/**
+ * Tenants. Unlike other repositories this one is not tenant-scoped: callers decide who may see which tenant. A tenant's
+ * slug and region never change once created, so every draft asks for them from memory after the first lookup.
+ */
 @Repository
 class TenantRepository implements Tenants, TenantRegions {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+
+	private final ConcurrentMap<TenantId, TenantView> known = new ConcurrentHashMap<>();
 
 	TenantRepository(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -53,7 +60,25 @@ class TenantRepository implements Tenants, TenantRegions {
 
 	@Override
 	public String regionOf(TenantId tenant) {
-		return findById(tenant).orElseThrow(() -> new java.util.NoSuchElementException("no tenant " + tenant)).region();
+		return remembered(tenant).orElseThrow(() -> new java.util.NoSuchElementException("no tenant " + tenant))
+			.region();
+	}
+
+	@Override
+	public Optional<String> slugOf(TenantId tenant) {
+		return remembered(tenant).map(TenantView::slug);
+	}
+
+	/** The tenant, from memory once seen (slug and region are immutable; an unknown id is looked up each time). */
+	private Optional<TenantView> remembered(TenantId tenant) {
+		var view = known.get(tenant);
+		if (view == null) {
+			view = findById(tenant).orElse(null);
+			if (view != null) {
+				known.putIfAbsent(tenant, view);
+			}
+		}
+		return Optional.ofNullable(view);
 	}
 
 	@Override

@@ -165,11 +165,6 @@ class ReviewIntake {
 	}
 
 	private String slugOf(TenantId tenant) {
-		return tenants.all()
-			.stream()
-			.filter(summary -> summary.id().equals(tenant))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("unknown tenant " + tenant))
-			.slug();
+		return tenants.slugOf(tenant).orElseThrow(() -> new IllegalStateException("unknown tenant " + tenant));
 	}
 }

@@ -35,12 +35,7 @@ public class LeadScoresService implements LeadScores {
 	}
 
 	public LeadScore scoreOf(StoredLead lead) {
-		var slug = tenants.all()
-			.stream()
-			.filter(summary -> summary.id().equals(lead.tenant()))
-			.map(summary -> summary.slug())
-			.findFirst()
-			.orElse(ScoringSettings.DEFAULT_PROFILE);
+		var slug = tenants.slugOf(lead.tenant()).orElse(ScoringSettings.DEFAULT_PROFILE);
 		return scorer.score(lead.lead(), settings.profileOf(slug), LocalDate.now(clock));
 	}
 }
