@@ -166,7 +166,7 @@ class CampaignModelFaultTests {
 
 		// the budget (2,700 tokens a day, 520 a model draft) held although four drafts could run at once; once less
 		// than 5 % was left, the rest were drafted by tier 0, which costs nothing
-		long used = jdbc.sql("SELECT tokens FROM draft_usage WHERE tenant_id = ? AND usage_day = ?")
+		long used = jdbc.sql("SELECT SUM(tokens) FROM draft_usage WHERE tenant_id = ? AND usage_day = ?")
 			.params(acme.value(), LocalDate.now(ZoneOffset.UTC))
 			.query(Long.class)
 			.single();
@@ -189,7 +189,7 @@ class CampaignModelFaultTests {
 	@Test
 	void aUsedUpBudgetMakesTheCampaignWaitThenGoOn() throws Exception {
 		var today = LocalDate.now(ZoneOffset.UTC);
-		jdbc.sql("INSERT INTO draft_usage (tenant_id, usage_day, tokens, cost, drafts) VALUES (?, ?, 2000, 0, 1)")
+		jdbc.sql("INSERT INTO draft_usage (tenant_id, usage_day, stripe, tokens, cost, drafts) VALUES (?, ?, 0, 2000, 0, 1)")
 			.params(globex.value(), today)
 			.update();
 		MODEL.stubFor(post("/v1/chat/completions").atPriority(10).willReturn(ok(completion(goodDraft()))));

@@ -5,6 +5,7 @@ import com.groundwork.audit.ChainVerification;
 import com.groundwork.identity.CurrentActor;
 import com.groundwork.identity.TenantId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Appends to and verifies the tenants' audit chains. An append joins the caller's transaction (an action and its
  * audit entry commit or roll back together) and holds the tenant's head row until then, so a tenant's entries are
- * chained one after the other even across instances.
+ * chained one after the other even across instances. Within one instance appends take turns first ({@link HeadTurns}).
  */
 @Service
 class AuditService implements AuditTrail {
@@ -30,6 +31,8 @@ class AuditService implements AuditTrail {
 	private final CurrentActor currentActor;
 	private final JsonMapper mapper;
 	private final Clock clock;
+
+	private final HeadTurns turns = new HeadTurns(Duration.ofSeconds(30));
 
 	AuditService(AuditRepository entries, CurrentActor currentActor, JsonMapper mapper, Clock clock) {
 		this.entries = entries;
@@ -45,6 +48,7 @@ class AuditService implements AuditTrail {
 				: actor.map(found -> found.kind().name()).orElse("SYSTEM");
 		var actorName = record.actor() != null ? record.actor() : actor.map(found -> found.name()).orElse("system");
 		var details = CanonicalJson.of(mapper.valueToTree(record.details()));
+		turns.take(tenant);
 		var head = entries.lockHead(tenant);
 		var unhashed = new AuditEntry(UUID.randomUUID(), tenant.value(), head.seq() + 1,
 				clock.instant().truncatedTo(ChronoUnit.MICROS), actorKind, clip(actorName, 200), record.action(),

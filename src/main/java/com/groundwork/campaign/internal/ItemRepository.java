@@ -7,6 +7,7 @@ import com.groundwork.identity.TenantId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,15 +71,35 @@ class ItemRepository {
 	/**
 	 * Leases up to {@code limit} due pending items of a running campaign to {@code owner} until {@code leaseUntil}.
 	 * Rows another transaction is claiming are skipped, not waited for, so instances never hand out one item twice.
+	 * <p>
+	 * Two steps: the first due items in order, read without locks along the index {@code campaign_item_claim} (V15),
+	 * then those of them still pending locked with {@code FOR UPDATE SKIP LOCKED}. One locking query with
+	 * {@code ORDER BY … LIMIT} would do on PostgreSQL, but H2 sorts a {@code FOR UPDATE} result itself and so locks every
+	 * pending item of the campaign on each claim, which cost a campaign a tenth of its CPU.
 	 */
 	List<ClaimedItem> claim(UUID campaignId, String owner, int limit, Instant now, Instant leaseUntil) {
 		return transactions.execute(status -> {
-			var claimed = jdbc.sql("""
-					SELECT id, campaign_id, tenant_id, seq, lead_external_id, draft_id, attempts FROM campaign_item
+			var candidates = jdbc.sql("""
+					SELECT id FROM campaign_item
 					WHERE campaign_id = ? AND state = 'PENDING' AND due_at <= ?
 					  AND EXISTS (SELECT 1 FROM campaign c WHERE c.id = campaign_item.campaign_id AND c.status = 'RUNNING')
-					ORDER BY due_at, seq LIMIT ? FOR UPDATE SKIP LOCKED""")
-				.params(campaignId, utc(now), limit)
+					ORDER BY campaign_id, state, due_at, seq LIMIT ?""")
+				// twice as many as wanted: another instance may be claiming some of them right now
+				.params(campaignId, utc(now), 2 * limit)
+				.query(UUID.class)
+				.list();
+			if (candidates.isEmpty()) {
+				return List.<ClaimedItem>of();
+			}
+			var placeholders = String.join(", ", Collections.nCopies(candidates.size(), "?"));
+			var parameters = new ArrayList<Object>(candidates);
+			parameters.add(utc(now));
+			parameters.add(limit);
+			var claimed = jdbc.sql("""
+					SELECT id, campaign_id, tenant_id, seq, lead_external_id, draft_id, attempts FROM campaign_item
+					WHERE id IN (%s) AND state = 'PENDING' AND due_at <= ?
+					ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED""".formatted(placeholders))
+				.params(parameters)
 				.query((rs, row) -> new ClaimedItem(rs.getObject("id", UUID.class),
 						rs.getObject("campaign_id", UUID.class), new TenantId(rs.getObject("tenant_id", UUID.class)),
 						rs.getLong("seq"), rs.getString("lead_external_id"), rs.getObject("draft_id", UUID.class),

@@ -365,8 +365,6 @@ class DraftPipeline {
 		var draft = composed.draft();
 		transactions.executeWithoutResult(status -> {
 			drafts.insert(draft);
-			budget.spend(draft.tenant(), draft.provenance().promptTokens() + draft.provenance().completionTokens(),
-					draft.provenance().cost());
 			if (draft.status() == Draft.Status.GENERATED && draft.shadowOf() == null) {
 				var p = draft.provenance();
 				events.publishEvent(new DraftGenerated(draft.tenant(), draft.id(), draft.leadExternalId(), draft.angle(),
@@ -377,6 +375,9 @@ class DraftPipeline {
 					guardrails.record(composed.check(), composed.verdict(), composed.repairs());
 				}
 			}
+			// last: a usage row stays locked until commit, so concurrent drafts of the tenant wait for it least
+			budget.spend(draft.tenant(), draft.provenance().promptTokens() + draft.provenance().completionTokens(),
+					draft.provenance().cost());
 		});
 	}
 

@@ -11,12 +11,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Drafts and daily usage, always within one tenant. */
 class DraftRepository {
+
+	/** Rows each tenant's daily usage is spread over. */
+	static final int USAGE_STRIPES = 16;
 
 	private final JdbcClient jdbc;
 	private final JsonMapper mapper;
@@ -93,27 +97,35 @@ class DraftRepository {
 
 	/** Tokens and cost spent on the day. */
 	Usage usage(TenantId tenant, LocalDate day) {
-		return jdbc.sql("SELECT tokens, cost FROM draft_usage WHERE tenant_id = ? AND usage_day = ?")
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(tokens), 0) AS tokens, COALESCE(SUM(cost), 0) AS cost FROM draft_usage
+				WHERE tenant_id = ? AND usage_day = ?""")
 			.params(tenant.value(), day)
 			.query((rs, row) -> new Usage(rs.getLong("tokens"), rs.getBigDecimal("cost")))
-			.optional()
-			.orElse(new Usage(0, BigDecimal.ZERO));
+			.single();
 	}
 
 	void addUsage(TenantId tenant, LocalDate day, long tokens, BigDecimal cost) {
+		addUsage(tenant, day, tokens, cost, ThreadLocalRandom.current().nextInt(USAGE_STRIPES));
+	}
+
+	/** Adds to one stripe of the day's usage (see V14): concurrent drafts of a tenant mostly lock different rows. */
+	private void addUsage(TenantId tenant, LocalDate day, long tokens, BigDecimal cost, int stripe) {
 		int updated = jdbc.sql("""
 				UPDATE draft_usage SET tokens = tokens + ?, cost = cost + ?, drafts = drafts + 1
-				WHERE tenant_id = ? AND usage_day = ?""")
-			.params(tokens, cost, tenant.value(), day)
+				WHERE tenant_id = ? AND usage_day = ? AND stripe = ?""")
+			.params(tokens, cost, tenant.value(), day, stripe)
 			.update();
 		if (updated == 0) {
 			try {
-				jdbc.sql("INSERT INTO draft_usage (tenant_id, usage_day, tokens, cost, drafts) VALUES (?, ?, ?, ?, 1)")
-					.params(tenant.value(), day, tokens, cost)
+				jdbc.sql("""
+						INSERT INTO draft_usage (tenant_id, usage_day, stripe, tokens, cost, drafts)
+						VALUES (?, ?, ?, ?, ?, 1)""")
+					.params(tenant.value(), day, stripe, tokens, cost)
 					.update();
 			}
 			catch (DuplicateKeyException raced) {
-				addUsage(tenant, day, tokens, cost);
+				addUsage(tenant, day, tokens, cost, stripe);
 			}
 		}
 	}
