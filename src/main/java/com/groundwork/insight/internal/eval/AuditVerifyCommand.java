@@ -63,4 +63,10 @@ final class AuditVerifyCommand implements EvalCommand {
 			return out;
 		}
 	}
+
+	/** A broken chain fails the command (1), so scripts and schedulers notice without reading the JSON. */
+	@Override
+	public int exitStatus(Map<String, Object> result) {
+		return Boolean.TRUE.equals(result.get("valid")) ? 0 : 1;
+	}
 }
