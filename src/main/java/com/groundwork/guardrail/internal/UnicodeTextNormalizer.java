@@ -167,8 +167,8 @@ class UnicodeTextNormalizer implements TextNormalizer {
 					|| Character.getType(c) == Character.ENCLOSING_MARK)) {
 				return false;
 			}
-			if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-				return false;
+			if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0x7F) {
+				return false; // controls, DEL among them, are stripped
 			}
 		}
 		return Normalizer.isNormalized(text, Normalizer.Form.NFKC);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Tenants. Unlike other repositories this one is not tenant-scoped: callers decide who may see which tenant. A tenant's
- * slug and region never change once created, so every draft asks for them from memory after the first lookup.
+ * slug never changes once created, so every draft asks for it from memory after the first lookup.
  */
 @Repository
 class TenantRepository implements Tenants, TenantRegions {
@@ -24,7 +24,7 @@ class TenantRepository implements Tenants, TenantRegions {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	private final ConcurrentMap<TenantId, TenantView> known = new ConcurrentHashMap<>();
+	private final ConcurrentMap<TenantId, String> knownSlugs = new ConcurrentHashMap<>();
 
 	TenantRepository(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -60,25 +60,25 @@ class TenantRepository implements Tenants, TenantRegions {
 
 	@Override
 	public String regionOf(TenantId tenant) {
-		return remembered(tenant).orElseThrow(() -> new java.util.NoSuchElementException("no tenant " + tenant))
-			.region();
+		// read each time: a tenant may be moved to another region
+		return findById(tenant).orElseThrow(() -> new java.util.NoSuchElementException("no tenant " + tenant)).region();
 	}
 
 	@Override
 	public Optional<String> slugOf(TenantId tenant) {
-		return remembered(tenant).map(TenantView::slug);
+		return remembered(tenant);
 	}
 
-	/** The tenant, from memory once seen (slug and region are immutable; an unknown id is looked up each time). */
-	private Optional<TenantView> remembered(TenantId tenant) {
-		var view = known.get(tenant);
-		if (view == null) {
-			view = findById(tenant).orElse(null);
-			if (view != null) {
-				known.putIfAbsent(tenant, view);
+	/** The tenant's slug, from memory once seen (slugs never change; an unknown id is looked up each time). */
+	private Optional<String> remembered(TenantId tenant) {
+		var slug = knownSlugs.get(tenant);
+		if (slug == null) {
+			slug = findById(tenant).map(TenantView::slug).orElse(null);
+			if (slug != null) {
+				knownSlugs.putIfAbsent(tenant, slug);
 			}
 		}
-		return Optional.ofNullable(view);
+		return Optional.ofNullable(slug);
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -45,6 +46,13 @@ class DetectorPropertyTests {
 	void normalizingAnyStringNeverThrows(@ForAll @StringLength(max = 400) String text) {
 		var once = NORMALIZER.normalize(text);
 		assertThat(NORMALIZER.normalize(once)).isEqualTo(once);
+	}
+
+	/** Found by the property below: a base64 payload decoding to DEL (0x7F) kept it, as ASCII counted as clean. */
+	@Example
+	void aDecodedPayloadLosesItsControlCharacters() {
+		var normalized = NORMALIZER.normalize("fycgcGxlYXNlIGFhYWE=");
+		assertThat(normalized).endsWith("' please aaaa").doesNotContain("\u007f");
 	}
 
 	@Property(tries = 500)
