@@ -2,6 +2,7 @@ package com.groundwork.insight.internal;
 
 import com.groundwork.identity.CurrentActor;
 import com.groundwork.identity.Role;
+import com.groundwork.identity.WebhookSignature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,12 +42,13 @@ class OutcomeController {
 	@RolesAllowed({ Role.Names.ADMIN, Role.Names.MARKETER })
 	OutcomeService.Recorded receive(
 			@Parameter(description = "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\"> with the tenant's outcome webhook secret")
-			@RequestHeader(name = OutcomeSignatures.HEADER, required = false) @Nullable String signature,
+			@RequestHeader(name = WebhookSignature.HEADER, required = false) @Nullable String signature,
 			@RequestBody(required = false) byte @Nullable [] body) {
 		var actor = currentActor.require();
 		var raw = body == null ? new byte[0] : body;
-		OutcomeSignatures.verify(signature, raw, settings.outcomes().webhookSecrets().get(actor.tenantSlug()),
-				clock.instant(), settings.outcomes().signatureTolerance(), actor.tenantSlug());
+		WebhookSignature.verify(signature, raw, settings.outcomes().webhookSecrets().get(actor.tenantSlug()),
+				clock.instant(), settings.outcomes().signatureTolerance(),
+				"groundwork.insight.outcomes.webhook-secrets." + actor.tenantSlug());
 		return outcomes.record(actor, raw);
 	}
 }

@@ -3,15 +3,11 @@ package com.groundwork.review.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256, for webhook signatures and unsubscribe tokens. */
+/** HMAC-SHA256, for unsubscribe tokens (webhook deliveries are signed by {@link com.groundwork.identity.WebhookSignature}). */
 final class Hmac {
-
-	/** The header that signs a webhook delivery. */
-	static final String SIGNATURE_HEADER = "X-Groundwork-Signature";
 
 	private Hmac() {
 	}
@@ -28,14 +24,5 @@ final class Hmac {
 		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
 			throw new IllegalStateException("HmacSHA256 is required by every Java platform", ex);
 		}
-	}
-
-	/**
-	 * The webhook signature header: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">}, the scheme CRM
-	 * events use in the other direction.
-	 */
-	static String webhookSignature(String secret, long unixSeconds, byte[] body) {
-		return "t=" + unixSeconds + ",v1=" + HexFormat.of()
-			.formatHex(sha256(secret, (unixSeconds + ".").getBytes(StandardCharsets.US_ASCII), body));
 	}
 }

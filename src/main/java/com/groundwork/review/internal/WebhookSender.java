@@ -1,5 +1,6 @@
 package com.groundwork.review.internal;
 
+import com.groundwork.identity.WebhookSignature;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +39,7 @@ class WebhookSender {
 			.header("User-Agent", "Groundwork-Review/1")
 			.header("Idempotency-Key", delivery.id().toString())
 			.header("X-Groundwork-Delivery-Attempt", String.valueOf(attempt))
-			.header(Hmac.SIGNATURE_HEADER, Hmac.webhookSignature(webhook.secret(), clock.instant().getEpochSecond(), body))
+			.header(WebhookSignature.HEADER, WebhookSignature.sign(webhook.secret(), clock.instant().getEpochSecond(), body))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		HttpResponse<String> response;

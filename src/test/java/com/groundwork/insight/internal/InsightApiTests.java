@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.groundwork.drafting.DraftingFixtures;
+import com.groundwork.identity.WebhookSignature;
 import com.groundwork.identity.TenantId;
 import com.groundwork.identity.Tenants;
 import com.groundwork.knowledge.KnowledgeIngestion;
@@ -223,18 +224,18 @@ class InsightApiTests {
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Signature ")));
 		mvc.perform(post("/api/outcomes").header("X-API-Key", "demo-acme-marketer")
-			.header(OutcomeSignatures.HEADER, OutcomeSignatures.sign("wrong-secret", Instant.now().getEpochSecond(), bytes(body)))
+			.header(WebhookSignature.HEADER, WebhookSignature.sign("wrong-secret", Instant.now().getEpochSecond(), bytes(body)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)).andExpect(status().isUnauthorized());
 		mvc.perform(post("/api/outcomes").header("X-API-Key", "demo-acme-marketer")
-			.header(OutcomeSignatures.HEADER, OutcomeSignatures.sign(SECRET, Instant.now().minusSeconds(3600).getEpochSecond(), bytes(body)))
+			.header(WebhookSignature.HEADER, WebhookSignature.sign(SECRET, Instant.now().minusSeconds(3600).getEpochSecond(), bytes(body)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body))
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.detail").value(Matchers.containsString("away from the server's clock")));
 		// globex's secret does not sign acme's events
 		mvc.perform(post("/api/outcomes").header("X-API-Key", "demo-globex-marketer")
-			.header(OutcomeSignatures.HEADER, OutcomeSignatures.sign(SECRET, Instant.now().getEpochSecond(), bytes(body)))
+			.header(WebhookSignature.HEADER, WebhookSignature.sign(SECRET, Instant.now().getEpochSecond(), bytes(body)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)).andExpect(status().isUnauthorized());
 		// signed but unknown draft: 404; bad fields: 400 naming them
@@ -345,7 +346,7 @@ class InsightApiTests {
 
 	private ResultActions signed(String body) throws Exception {
 		return mvc.perform(post("/api/outcomes").header("X-API-Key", "demo-acme-marketer")
-			.header(OutcomeSignatures.HEADER, OutcomeSignatures.sign(SECRET, Instant.now().getEpochSecond(), bytes(body)))
+			.header(WebhookSignature.HEADER, WebhookSignature.sign(SECRET, Instant.now().getEpochSecond(), bytes(body)))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body));
 	}

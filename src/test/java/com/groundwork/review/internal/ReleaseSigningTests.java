@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.groundwork.identity.TenantId;
+import com.groundwork.identity.WebhookSignature;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -21,7 +22,7 @@ class ReleaseSigningTests {
 		mac.init(new SecretKeySpec("webhook-secret-0123".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
 		var expected = java.util.HexFormat.of().formatHex(mac.doFinal(("1700000000." + new String(body, StandardCharsets.UTF_8))
 			.getBytes(StandardCharsets.UTF_8)));
-		assertThat(Hmac.webhookSignature("webhook-secret-0123", 1_700_000_000L, body))
+		assertThat(WebhookSignature.sign("webhook-secret-0123", 1_700_000_000L, body))
 			.isEqualTo("t=1700000000,v1=" + expected);
 	}
 

@@ -2,6 +2,7 @@ package com.groundwork.lead.internal.crm;
 
 import com.groundwork.identity.CurrentActor;
 import com.groundwork.identity.Role;
+import com.groundwork.identity.WebhookSignature;
 import com.groundwork.lead.internal.LeadService;
 import com.groundwork.lead.internal.LeadService.SequenceOutcome;
 import com.groundwork.lead.internal.contract.ContractViolatedException;
@@ -65,12 +66,12 @@ class CrmEventController {
 	@RolesAllowed({ Role.Names.ADMIN, Role.Names.MARKETER })
 	CrmEventResult receive(
 			@Parameter(description = "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\"> with the tenant's webhook secret")
-			@RequestHeader(name = WebhookSignatures.HEADER, required = false) @Nullable String signature,
+			@RequestHeader(name = WebhookSignature.HEADER, required = false) @Nullable String signature,
 			@RequestBody(required = false) byte @Nullable [] body) {
 		var actor = currentActor.require();
 		var raw = body == null ? new byte[0] : body;
-		WebhookSignatures.verify(signature, raw, settings.webhookSecrets().get(actor.tenantSlug()), clock.instant(),
-				settings.signatureTolerance(), actor.tenantSlug());
+		WebhookSignature.verify(signature, raw, settings.webhookSecrets().get(actor.tenantSlug()), clock.instant(),
+				settings.signatureTolerance(), "groundwork.crm.webhook-secrets." + actor.tenantSlug());
 		var event = read(raw);
 		var sequenced = service.applySequenced(actor.tenantId(), event.externalId(), event.sequence(),
 				lead -> apply(lead, event.changes()));

@@ -1,4 +1,4 @@
-package com.groundwork.insight.internal;
+package com.groundwork.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -18,36 +17,40 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Signatures of outcome events, the scheme CRM events use: {@code X-Groundwork-Signature: t=<unix seconds>,
- * v1=<hex HMAC-SHA256 of "<t>.<body>">} with the tenant's outcome secret; several {@code v1} entries while a secret
- * is rotated; the timestamp within the tolerance of the server's clock; compared in constant time.
+ * The one signature scheme of webhooks in both directions (CRM and outcome events in, release deliveries out):
+ * {@code X-Groundwork-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">} with the tenant's secret.
+ * Several {@code v1} entries may be sent while a secret is rotated; the timestamp must be within the tolerance of the
+ * server's clock (old events are not replayed); signatures are compared in constant time.
  */
-final class OutcomeSignatures {
+public final class WebhookSignature {
 
-	static final String HEADER = "X-Groundwork-Signature";
+	public static final String HEADER = "X-Groundwork-Signature";
 
 	private static final String FORMAT = HEADER + " must look like t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">";
 
-	private OutcomeSignatures() {
+	private WebhookSignature() {
 	}
 
-	/** The header value for a body, as the e-mail system (or a test) sends it. */
-	static String sign(String secret, long unixSeconds, byte[] body) {
+	/** The header value for a body, as a sender (or a test) sets it. */
+	public static String sign(String secret, long unixSeconds, byte[] body) {
 		return "t=" + unixSeconds + ",v1=" + HexFormat.of().formatHex(hmac(secret, unixSeconds, body));
 	}
 
-	/** @throws Rejected when the header is missing, malformed, outside the tolerance or wrong */
-	static void verify(@Nullable String header, byte[] body, @Nullable String secret, Instant now, Duration tolerance,
-			String tenantSlug) {
+	/**
+	 * @param secretProperty the property that holds the tenant's secret, named when none is configured
+	 * @throws Rejected when the secret is missing, or the header missing, malformed, outside the tolerance or wrong
+	 */
+	public static void verify(@Nullable String header, byte[] body, @Nullable String secret, Instant now,
+			Duration tolerance, String secretProperty) {
 		if (secret == null || secret.isBlank()) {
-			throw new Rejected("No outcome webhook secret is configured for tenant '" + tenantSlug
-					+ "' (groundwork.insight.outcomes.webhook-secrets." + tenantSlug + "), so its events cannot be verified");
+			throw new Rejected("No webhook secret is configured for this tenant (" + secretProperty
+					+ "), so its events cannot be verified");
 		}
 		if (header == null || header.isBlank()) {
 			throw new Rejected("The " + HEADER + " header is missing: " + FORMAT);
 		}
 		Long timestamp = null;
-		List<byte[]> signatures = new ArrayList<>();
+		var signatures = new ArrayList<byte[]>();
 		for (var part : header.split(",")) {
 			var pair = part.strip().split("=", 2);
 			if (pair.length != 2) {
@@ -80,7 +83,8 @@ final class OutcomeSignatures {
 			match |= MessageDigest.isEqual(expected, candidate); // constant time; every candidate is compared
 		}
 		if (!match) {
-			throw new Rejected("The signature does not match the body signed with the tenant's outcome webhook secret");
+			throw new Rejected("The signature does not match the body signed with the tenant's webhook secret ("
+					+ secretProperty + ")");
 		}
 	}
 
@@ -96,8 +100,10 @@ final class OutcomeSignatures {
 		}
 	}
 
-	/** A missing, malformed, stale or wrong signature: 401, and nothing of the body is read. */
-	static class Rejected extends ErrorResponseException {
+	/** A missing, malformed, stale or wrong signature: 401 "Invalid signature", and nothing of the body is read. */
+	public static final class Rejected extends ErrorResponseException {
+
+		public static final String TITLE = "Invalid signature";
 
 		Rejected(String detail) {
 			super(HttpStatus.UNAUTHORIZED, problem(detail), null);
@@ -106,7 +112,7 @@ final class OutcomeSignatures {
 
 		private static ProblemDetail problem(String detail) {
 			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-			problem.setTitle("Invalid signature");
+			problem.setTitle(TITLE);
 			return problem;
 		}
 	}
