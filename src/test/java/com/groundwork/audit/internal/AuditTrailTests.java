@@ -215,6 +215,53 @@ class AuditTrailTests {
 		assertThat(trail.verify(globex).firstBrokenAt()).isEqualTo(before + 1);
 	}
 
+	@Test
+	void concurrentTransactionsAreChainedAtTheirCommitsAndARolledBackOneLeavesNothing(
+			@Autowired org.springframework.transaction.support.TransactionTemplate transactions) throws Exception {
+		long before = head(acme);
+		transactions.executeWithoutResult(status -> {
+			audit.append(acme, new AuditRecord("SYSTEM", "test", "test.rolled-back", "test", "R-1", null, Map.of()));
+			status.setRollbackOnly();
+		});
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'test.rolled-back'").query(Long.class).single())
+			.isZero();
+		assertThat(head(acme)).isEqualTo(before);
+
+		int threads = 8;
+		int perThread = 15;
+		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+			var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				done.add(pool.submit(() -> {
+					for (int i = 0; i < perThread; i++) {
+						var target = "C-" + thread + "-" + i;
+						transactions.executeWithoutResult(status -> {
+							audit.append(acme, new AuditRecord("SYSTEM", "test", "test.first", "test", target, null,
+									Map.of("i", 1)));
+							audit.append(acme, new AuditRecord("SYSTEM", "test", "test.second", "test", target, null,
+									Map.of("i", 2)));
+						});
+					}
+				}));
+			}
+			for (var future : done) {
+				future.get();
+			}
+		}
+		assertThat(head(acme)).isEqualTo(before + 2L * threads * perThread);
+		assertThat(trail.verify(acme).valid()).isTrue();
+		// the two entries of one transaction are neighbours, in the order they were appended
+		var gaps = jdbc.sql("""
+				SELECT COUNT(*) FROM audit_event f JOIN audit_event s ON s.tenant_id = f.tenant_id
+				  AND s.target_id = f.target_id AND s.action = 'test.second'
+				WHERE f.tenant_id = ? AND f.action = 'test.first' AND s.seq <> f.seq + 1""")
+			.param(acme.value())
+			.query(Long.class)
+			.single();
+		assertThat(gaps).isZero();
+	}
+
 	@Autowired
 	AuditService audit;
 
