@@ -31,24 +31,33 @@ class AuditRepository {
 
 	/** The tenant's head, locked until the transaction ends, created at position 0 on first use. */
 	Head lockHead(TenantId tenant) {
+		var head = jdbc.sql("SELECT seq, hash FROM audit_head WHERE tenant_id = ? FOR UPDATE")
+			.param(tenant.value())
+			.query((rs, row) -> new Head(rs.getLong("seq"), rs.getString("hash").strip()))
+			.optional();
+		if (head.isPresent()) {
+			return head.get();
+		}
 		jdbc.sql("INSERT INTO audit_head (tenant_id, seq, hash) VALUES (?, 0, ?) ON CONFLICT DO NOTHING")
 			.params(tenant.value(), CanonicalJson.ZERO_HASH)
 			.update();
-		return jdbc.sql("SELECT seq, hash FROM audit_head WHERE tenant_id = ? FOR UPDATE")
-			.param(tenant.value())
-			.query((rs, row) -> new Head(rs.getLong("seq"), rs.getString("hash").strip()))
-			.single();
+		return lockHead(tenant);
 	}
 
-	void append(AuditEntry entry) {
-		jdbc.sql("INSERT INTO audit_event (" + AuditEntry.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(entry.id(), entry.tenantId(), entry.seq(), entry.occurredAt().atOffset(ZoneOffset.UTC),
-					entry.actorKind(), entry.actor(), entry.action(), entry.targetType(), entry.targetId(),
-					entry.requestId(), entry.subjectRef(), entry.details(), entry.detailsHash(), entry.prevHash(),
-					entry.hash(), null)
-			.update();
+	/** Inserts chained entries of one tenant, in order, and moves its head (locked by the caller) to the last. */
+	void append(List<AuditEntry> chained) {
+		for (var entry : chained) {
+			jdbc.sql("INSERT INTO audit_event (" + AuditEntry.COLUMNS
+					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(entry.id(), entry.tenantId(), entry.seq(), entry.occurredAt().atOffset(ZoneOffset.UTC),
+						entry.actorKind(), entry.actor(), entry.action(), entry.targetType(), entry.targetId(),
+						entry.requestId(), entry.subjectRef(), entry.details(), entry.detailsHash(), entry.prevHash(),
+						entry.hash(), null)
+				.update();
+		}
+		var last = chained.getLast();
 		jdbc.sql("UPDATE audit_head SET seq = ?, hash = ? WHERE tenant_id = ?")
-			.params(entry.seq(), entry.hash(), entry.tenantId())
+			.params(last.seq(), last.hash(), last.tenantId())
 			.update();
 	}
 

@@ -102,6 +102,7 @@ class AuditService implements AuditTrail {
 		var occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long seq = head.seq();
 		var previous = head.hash();
+		var chained = new ArrayList<AuditEntry>(entries.size());
 		for (var pending : entries) {
 			var unhashed = new AuditEntry(pending.id(), tenant.value(), ++seq, occurredAt, pending.actorKind(),
 					pending.actor(), pending.action(), pending.targetType(), pending.targetId(), pending.requestId(),
@@ -110,9 +111,10 @@ class AuditService implements AuditTrail {
 					unhashed.actorKind(), unhashed.actor(), unhashed.action(), unhashed.targetType(),
 					unhashed.targetId(), unhashed.requestId(), unhashed.subjectRef(), unhashed.details(),
 					unhashed.detailsHash(), unhashed.prevHash(), unhashed.computeHash(), null);
-			this.entries.append(entry);
+			chained.add(entry);
 			previous = entry.hash();
 		}
+		this.entries.append(chained);
 	}
 
 	@Override
