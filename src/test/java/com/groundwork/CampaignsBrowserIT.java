@@ -71,7 +71,9 @@ class CampaignsBrowserIT {
 
 		browser.get("http://localhost:" + port + "/campaigns");
 		// the controls post a form and the page comes back: an element may go stale while it is read
-		var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(60))
+			// pages re-render while they poll or navigate: an element found just before may be gone
+			.ignoring(StaleElementReferenceException.class);
 		wait.ignoring(StaleElementReferenceException.class);
 		wait.until(ExpectedConditions.urlContains("/login"));
 		browser.findElement(By.name("username")).sendKeys("acme.marketer");

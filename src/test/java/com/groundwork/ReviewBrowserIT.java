@@ -24,9 +24,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +53,7 @@ class ReviewBrowserIT {
 	int port;
 
 	private ChromeDriver browser;
-	private WebDriverWait wait;
+	private FluentWait<WebDriver> wait;
 	private ReviewFixtures fixtures;
 	private TenantId acme;
 
@@ -59,7 +62,9 @@ class ReviewBrowserIT {
 			@Autowired Drafts drafts, @Autowired Guardrails guardrails, @Autowired LeadFeatures leadFeatures,
 			@Autowired PlatformTransactionManager transactions, @Autowired JdbcClient jdbc) {
 		browser = HeadlessChromium.start(1400, 1100);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		wait = new WebDriverWait(browser, Duration.ofSeconds(30))
+			// pages re-render while they poll or navigate: an element found just before may be gone
+			.ignoring(StaleElementReferenceException.class);
 		acme = DraftingFixtures.tenant(tenants, "acme");
 		DraftingFixtures.ingest(ingestion, search, acme, DraftingFixtures.DOCUMENTS);
 		fixtures = new ReviewFixtures(drafts, guardrails, leadFeatures, transactions, jdbc);
@@ -143,8 +148,11 @@ class ReviewBrowserIT {
 		new Select(reason).selectByValue("tone");
 		browser.findElement(By.cssSelector("[data-testid=reject-comment]")).sendKeys("Less formal, shorter.");
 		browser.findElement(By.cssSelector("[data-testid=reject-submit]")).click();
-		wait.until(driver -> !text("[data-testid=state]").equals("IN_REVIEW"));
-		assertThat(text("[data-testid=state]")).isIn("REJECTED", "REWORK");
+		var state = wait.until(driver -> {
+			var shown = text("[data-testid=state]");
+			return shown.equals("IN_REVIEW") ? null : shown;
+		});
+		assertThat(state).isIn("REJECTED", "REWORK");
 		var rejected = browser.findElement(By.cssSelector("[data-testid=decision][data-action=REJECTED]")).getText();
 		assertThat(rejected).contains("tone", "Less formal, shorter.", "acme.reviewer");
 		screenshot("review-rejected.png");

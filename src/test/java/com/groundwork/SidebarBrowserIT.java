@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,7 +52,9 @@ class SidebarBrowserIT {
 	@Test
 	void aRepGeneratesACitedDraftInTheSidebar() throws IOException {
 		browser.get("http://localhost:" + port + "/sidebar?lead=L-1001");
-		var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+		var wait = new WebDriverWait(browser, Duration.ofSeconds(30))
+			// pages re-render while they poll or navigate: an element found just before may be gone
+			.ignoring(StaleElementReferenceException.class);
 		wait.until(ExpectedConditions.urlContains("/login"));
 		browser.findElement(By.name("username")).sendKeys("acme.rep");
 		browser.findElement(By.name("password")).sendKeys("groundwork-demo");
