@@ -162,8 +162,8 @@ class DraftEvaluationService implements DraftEvaluation {
 	@Override
 	public String benchSidebarDrafts(TenantId tenant, int count, PrintStream progress) {
 		var slug = slugOf(tenant);
-		var zeroLatency = new ModelDrafter("bench", 1, benchTier(), new InstantModel(mapper), mapper, guardrails,
-				repairPrompt);
+		var zeroLatency = new ModelDrafter("bench", 1, DraftingSettings.Tier.inProcess("zero-latency"),
+				new InstantModel(mapper), mapper, guardrails, repairPrompt);
 		var pipeline = pipeline(Map.of("offline", new OfflineDrafter(), "small", zeroLatency));
 		var leads = List.of("L-1001", "L-1003", "L-1007", "L-1010", "L-1012", "L-1013", "L-1014", "L-1017", "L-1018",
 				"L-1020");
@@ -202,12 +202,6 @@ class DraftEvaluationService implements DraftEvaluation {
 				new TierRouting(drafters, evalSettings, tenant -> ""), new DraftCache(Duration.ZERO, 0, clock),
 				new DraftBudget(drafts, evalSettings, clock), drafts, events, new TransactionTemplate(transactions),
 				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock, guardrails);
-	}
-
-	private static DraftingSettings.Tier benchTier() {
-		return new DraftingSettings.Tier("in-process", "", "zero-latency", "", Duration.ofSeconds(5), 700, 0, 1,
-				Duration.ofMillis(1), Duration.ofSeconds(1), 64, Duration.ofSeconds(1), 50, 1000, Duration.ofSeconds(1),
-				java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, 0, 0, List.of());
 	}
 
 	/** Answers at once: the greeting and one sentence citing P1, as structured output. */

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -91,19 +90,14 @@ record DraftingSettings(@DefaultValue("./prompts") Path promptsDir, @DefaultValu
 			@DefaultValue("0") double requestsPerSecond, @DefaultValue("0") long tokensPerMinute,
 			@DefaultValue List<String> regions) {
 
-		/** What the properties bind to (the record has a second constructor). */
-		@ConstructorBinding
-		Tier {
-		}
-
-		/** A tier without rate limits. */
-		Tier(String baseUrl, String completionsPath, String model, String apiKey, Duration timeout, int maxTokens,
-				double temperature, int maxAttempts, Duration initialBackoff, Duration maxRetryAfter,
-				int maxConcurrentCalls, Duration maxWait, int failureRateThreshold, int minimumCalls,
-				Duration openDuration, BigDecimal inputCostPerMillion, BigDecimal outputCostPerMillion) {
-			this(baseUrl, completionsPath, model, apiKey, timeout, maxTokens, temperature, maxAttempts, initialBackoff,
-					maxRetryAfter, maxConcurrentCalls, maxWait, failureRateThreshold, minimumCalls, openDuration,
-					inputCostPerMillion, outputCostPerMillion, 0, 0, List.of());
+		/**
+		 * A tier whose model runs in this process (evaluation stubs): no network, no rate limits, generous bulkhead,
+		 * one attempt, a circuit breaker that never opens in a run, no cost.
+		 */
+		static Tier inProcess(String model) {
+			return new Tier("in-process", "", model, "", Duration.ofSeconds(5), 700, 0, 1, Duration.ofMillis(1),
+					Duration.ofSeconds(1), 64, Duration.ofSeconds(1), 50, 1000, Duration.ofSeconds(1), BigDecimal.ZERO,
+					BigDecimal.ZERO, 0, 0, List.of());
 		}
 
 		boolean enabled() {

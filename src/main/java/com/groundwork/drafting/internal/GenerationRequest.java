@@ -20,18 +20,6 @@ record GenerationRequest(TenantId tenant, String tenantSlug, String actor, Strin
 		this(tenant, tenantSlug, actor, leadExternalId, angle, tone, channel, null, null, null);
 	}
 
-	/** A rework: the reviewer's guidance. */
-	GenerationRequest(TenantId tenant, String tenantSlug, String actor, String leadExternalId, Angle angle, Tone tone,
-			Channel channel, @Nullable String guidance) {
-		this(tenant, tenantSlug, actor, leadExternalId, angle, tone, channel, guidance, null, null);
-	}
-
-	/** An idempotent request from another module, optionally forcing a prompt variant. */
-	GenerationRequest(TenantId tenant, String tenantSlug, String actor, String leadExternalId, Angle angle, Tone tone,
-			Channel channel, @Nullable UUID draftId, @Nullable String promptVariant) {
-		this(tenant, tenantSlug, actor, leadExternalId, angle, tone, channel, null, draftId, promptVariant);
-	}
-
 	/** Where a request comes from, which decides the tiers tried. */
 	enum Channel {
 		API, SIDEBAR, CAMPAIGN;

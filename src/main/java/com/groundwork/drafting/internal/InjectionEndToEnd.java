@@ -84,9 +84,7 @@ final class InjectionEndToEnd {
 				new DraftingSettings.Routing(List.of("small", "offline"), List.of("small", "offline"), 101, 0),
 				settings.variants(), settings.cache(), Map.of(), settings.sidebar(), settings.excludedTitles(), true,
 				settings.repairRounds());
-		var tier = new DraftingSettings.Tier("in-process", "", "obeying-stub", "", Duration.ofSeconds(5), 700, 0, 1,
-				Duration.ofMillis(1), Duration.ofSeconds(1), 64, Duration.ofSeconds(1), 50, 1000, Duration.ofSeconds(1),
-				java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, 0, 0, List.of());
+		var tier = DraftingSettings.Tier.inProcess("obeying-stub");
 		var obeying = new ModelDrafter("injection", 1, tier, model, mapper, guardrails, repairPrompt);
 		this.pipeline = new DraftPipeline(leadFeatures, leadScores, router, retrieval,
 				new TierRouting(Map.of("offline", new OfflineDrafter(), "small", obeying), evalSettings,
