@@ -1,6 +1,7 @@
 package com.groundwork.insight.internal;
 
 import com.groundwork.identity.TenantId;
+import com.groundwork.identity.Tenants;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -46,12 +47,12 @@ class DemoHistorySeeder {
 
 	private static final String[] WARNING = { "length.body", "tone.exclamations", "headers.spam-trigger" };
 
-	private final TenantSlugs tenants;
+	private final Tenants tenants;
 	private final InsightRepository repository;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	DemoHistorySeeder(TenantSlugs tenants, InsightRepository repository, TransactionTemplate transactions, Clock clock) {
+	DemoHistorySeeder(Tenants tenants, InsightRepository repository, TransactionTemplate transactions, Clock clock) {
 		this.tenants = tenants;
 		this.repository = repository;
 		this.transactions = transactions;

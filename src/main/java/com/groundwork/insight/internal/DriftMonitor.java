@@ -1,6 +1,7 @@
 package com.groundwork.insight.internal;
 
 import com.groundwork.identity.TenantId;
+import com.groundwork.identity.Tenants;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -34,13 +35,13 @@ class DriftMonitor {
 
 	private final InsightRepository repository;
 	private final InsightSettings.Drift settings;
-	private final TenantSlugs tenants;
+	private final Tenants tenants;
 	private final MeterRegistry registry;
 	private final Clock clock;
 
 	private final Map<String, AtomicReference<Double>> gauges = new ConcurrentHashMap<>();
 
-	DriftMonitor(InsightRepository repository, InsightSettings settings, TenantSlugs tenants, MeterRegistry registry,
+	DriftMonitor(InsightRepository repository, InsightSettings settings, Tenants tenants, MeterRegistry registry,
 			Clock clock) {
 		this.repository = repository;
 		this.settings = settings.drift();

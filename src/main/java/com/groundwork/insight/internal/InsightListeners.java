@@ -3,6 +3,8 @@ package com.groundwork.insight.internal;
 import com.groundwork.campaign.CampaignDrafts;
 import com.groundwork.drafting.DraftGenerated;
 import com.groundwork.guardrail.DraftChecked;
+import com.groundwork.identity.TenantId;
+import com.groundwork.identity.Tenants;
 import com.groundwork.review.DraftApproved;
 import com.groundwork.review.DraftRejected;
 import com.groundwork.review.DraftReleased;
@@ -20,13 +22,13 @@ class InsightListeners {
 
 	private final InsightRepository repository;
 	private final InsightMetrics metrics;
-	private final TenantSlugs slugs;
+	private final Tenants tenants;
 	private final CampaignDrafts campaigns;
 
-	InsightListeners(InsightRepository repository, InsightMetrics metrics, TenantSlugs slugs, CampaignDrafts campaigns) {
+	InsightListeners(InsightRepository repository, InsightMetrics metrics, Tenants tenants, CampaignDrafts campaigns) {
 		this.repository = repository;
 		this.metrics = metrics;
-		this.slugs = slugs;
+		this.tenants = tenants;
 		this.campaigns = campaigns;
 	}
 
@@ -44,7 +46,7 @@ class InsightListeners {
 				figures.completionTokens(), figures.cost(), figures.latencyMillis(), figures.topRetrievalScore(), mean,
 				figures.confidence(), event.occurredAt(), false));
 		if (added) {
-			metrics.generated(slugs.slugOf(event.tenant()), event);
+			metrics.generated(slugOf(event.tenant()), event);
 		}
 	}
 
@@ -52,7 +54,7 @@ class InsightListeners {
 	void on(DraftChecked event) {
 		if (repository.upsertCheck(event.tenant(), event.draftId(), event.verdict(), event.findings(), event.repairs(),
 				event.ruleIds(), event.occurredAt())) {
-			metrics.checked(slugs.slugOf(event.tenant()), event.verdict(), event.ruleIds());
+			metrics.checked(slugOf(event.tenant()), event.verdict(), event.ruleIds());
 		}
 	}
 
@@ -60,7 +62,7 @@ class InsightListeners {
 	void on(DraftApproved event) {
 		if (repository.upsertDecision(event.tenant(), event.draftId(), "APPROVED", null, event.edited(),
 				event.editDistance(), event.occurredAt())) {
-			metrics.decided(slugs.slugOf(event.tenant()), "APPROVED", "none", event.editDistance(),
+			metrics.decided(slugOf(event.tenant()), "APPROVED", "none", event.editDistance(),
 					sinceGenerated(event.tenant(), event.draftId(), event.occurredAt()));
 		}
 	}
@@ -69,7 +71,7 @@ class InsightListeners {
 	void on(DraftRejected event) {
 		if (repository.upsertDecision(event.tenant(), event.draftId(), "REJECTED", event.reason(), false, 0,
 				event.occurredAt())) {
-			metrics.decided(slugs.slugOf(event.tenant()), "REJECTED", event.reason(), 0,
+			metrics.decided(slugOf(event.tenant()), "REJECTED", event.reason(), 0,
 					sinceGenerated(event.tenant(), event.draftId(), event.occurredAt()));
 		}
 	}
@@ -77,7 +79,7 @@ class InsightListeners {
 	@ApplicationModuleListener
 	void on(DraftReleased event) {
 		if (repository.insertRelease(event.tenant(), event.draftId(), event.leadExternalId(), event.occurredAt())) {
-			metrics.released(slugs.slugOf(event.tenant()));
+			metrics.released(slugOf(event.tenant()));
 		}
 	}
 
@@ -86,5 +88,10 @@ class InsightListeners {
 		return repository.generatedAt(tenant, draftId)
 			.map(generated -> Duration.between(generated, decidedAt))
 			.orElse(Duration.ofSeconds(-1));
+	}
+
+	/** The tenant's slug for metric tags ({@code unknown} for a tenant deleted meanwhile). */
+	private String slugOf(TenantId tenant) {
+		return tenants.slugOf(tenant).orElse("unknown");
 	}
 }

@@ -55,10 +55,10 @@ class InsightHistoryTests {
 	private int seeded;
 
 	@BeforeAll
-	void seed(@Autowired Tenants tenants, @Autowired TenantSlugs slugs, @Autowired TransactionTemplate transactions,
+	void seed(@Autowired Tenants tenants, @Autowired TransactionTemplate transactions,
 			@Autowired Clock clock) {
 		globex = DraftingFixtures.tenant(tenants, "globex");
-		seeder = new DemoHistorySeeder(slugs, repository, transactions, clock);
+		seeder = new DemoHistorySeeder(tenants, repository, transactions, clock);
 		// acme's history (with its drift) into globex: acme itself stays empty
 		seeded = transactions.execute(status -> seeder.seed(globex, "acme", clock.instant()));
 	}
