@@ -57,11 +57,8 @@ final class EvalContext implements AutoCloseable {
 				// one line per ingested document would drown the evaluation's own progress lines
 				"logging.level.com.groundwork.knowledge.internal.DocumentIngestion=WARN",
 				"spring.modulith.republish-outstanding-events-on-restart=false"));
-		// A later setting of the same property replaces an earlier one (duplicate arguments would be joined with ',').
-		properties.removeIf(property -> springProperties.stream()
-			.anyMatch(override -> override.substring(0, override.indexOf('=') + 1)
-				.equals(property.substring(0, property.indexOf('=') + 1))));
 		properties.addAll(springProperties);
+		var settings = lastWins(properties);
 		// As command-line arguments: they must win over application.yaml.
 		var builder = new SpringApplicationBuilder(GroundworkApplication.class).web(WebApplicationType.SERVLET);
 		if (knowledge != null) {
@@ -72,8 +69,22 @@ final class EvalContext implements AutoCloseable {
 			builder.initializers(app -> ((GenericApplicationContext) app).registerBean("evalEmbeddings",
 					Embeddings.class, () -> embeddings.apply(app, production(app)), definition -> definition.setPrimary(true)));
 		}
-		var context = builder.run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
+		var context = builder.run(settings.stream().map(property -> "--" + property).toArray(String[]::new));
 		return new EvalContext(dataDir, context);
+	}
+
+	/**
+	 * {@code name=value} settings, a later one of a name replacing an earlier one: the command line's over a command's
+	 * defaults, and those over the defaults here. Spring would join duplicate arguments with ',' instead.
+	 */
+	static List<String> lastWins(List<String> properties) {
+		var byName = new java.util.LinkedHashMap<String, String>();
+		for (var property : properties) {
+			var name = property.substring(0, Math.max(0, property.indexOf('=')));
+			byName.remove(name);
+			byName.put(name, property);
+		}
+		return new ArrayList<>(byName.values());
 	}
 
 	private static Embeddings production(ConfigurableApplicationContext app) {
