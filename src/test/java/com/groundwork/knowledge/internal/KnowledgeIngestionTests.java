@@ -96,6 +96,8 @@ class KnowledgeIngestionTests extends KnowledgeIntegrationTest {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.indexedFor(outcome.documentId()))
 			.containsExactly(new DocumentIndexed(tenant, outcome.documentId(), "guides/dispatch.md", stored.contentHash(), 2)));
 		await().atMost(Duration.ofSeconds(10)).until(() -> incompletePublications(stored.contentHash()) == 0);
+		// completed publications are deleted: the registry does not grow with every event
+		await().atMost(Duration.ofSeconds(10)).until(() -> publications(stored.contentHash()) == 0);
 	}
 
 	@Test
