@@ -106,7 +106,7 @@ final class EvalAll implements EvalCommand {
 								"--report", reports.resolve(report("bench-review", quick)).toString())),
 				new Step("bench-campaign", false, List.of(),
 						(quick, data, reports, work) -> quick
-								? List.of("bench-campaign", "--leads", "200", "--warm-up", "50", "--report",
+								? List.of("bench-campaign", "--leads", "200", "--warm-up", "50", "--warm-up-seconds", "15", "--report",
 										reports.resolve(report("bench-campaign", true)).toString())
 								: List.of("bench-campaign", "--report", reports.resolve("bench-campaign.md").toString())));
 	}
