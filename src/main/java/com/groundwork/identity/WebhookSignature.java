@@ -1,15 +1,11 @@
 package com.groundwork.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -89,15 +85,7 @@ public final class WebhookSignature {
 	}
 
 	private static byte[] hmac(String secret, long unixSeconds, byte[] body) {
-		try {
-			var mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			mac.update((unixSeconds + ".").getBytes(StandardCharsets.US_ASCII));
-			return mac.doFinal(body);
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException("HmacSHA256 is required by every Java platform", ex);
-		}
+		return Hmac.sha256(secret, (unixSeconds + ".").getBytes(StandardCharsets.US_ASCII), body);
 	}
 
 	/** A missing, malformed, stale or wrong signature: 401 "Invalid signature", and nothing of the body is read. */

@@ -1,5 +1,6 @@
 package com.groundwork.review.internal;
 
+import com.groundwork.identity.Hmac;
 import com.groundwork.identity.TenantId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

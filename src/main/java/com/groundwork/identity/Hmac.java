@@ -1,4 +1,4 @@
-package com.groundwork.review.internal;
+package com.groundwork.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -6,13 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256, for unsubscribe tokens (webhook deliveries are signed by {@link com.groundwork.identity.WebhookSignature}). */
-final class Hmac {
+/** HMAC-SHA256 of parts taken in order, under a UTF-8 secret: webhook signatures, unsubscribe tokens. */
+public final class Hmac {
 
 	private Hmac() {
 	}
 
-	static byte[] sha256(String secret, byte[]... parts) {
+	public static byte[] sha256(String secret, byte[]... parts) {
 		try {
 			var mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
