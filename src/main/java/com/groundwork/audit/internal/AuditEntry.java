@@ -50,6 +50,12 @@ public record AuditEntry(UUID id, UUID tenantId, long seq, Instant occurredAt, S
 		return CanonicalJson.sha256(canonical());
 	}
 
+	/** This entry with its hash computed from what it holds. */
+	AuditEntry hashed() {
+		return new AuditEntry(id, tenantId, seq, occurredAt, actorKind, actor, action, targetType, targetId, requestId,
+				subjectRef, details, detailsHash, prevHash, computeHash(), erasedAt);
+	}
+
 	boolean erased() {
 		return erasedAt != null;
 	}

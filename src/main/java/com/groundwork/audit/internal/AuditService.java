@@ -104,13 +104,9 @@ class AuditService implements AuditTrail {
 		var previous = head.hash();
 		var chained = new ArrayList<AuditEntry>(entries.size());
 		for (var pending : entries) {
-			var unhashed = new AuditEntry(pending.id(), tenant.value(), ++seq, occurredAt, pending.actorKind(),
+			var entry = new AuditEntry(pending.id(), tenant.value(), ++seq, occurredAt, pending.actorKind(),
 					pending.actor(), pending.action(), pending.targetType(), pending.targetId(), pending.requestId(),
-					pending.subjectRef(), pending.details(), pending.detailsHash(), previous, "", null);
-			var entry = new AuditEntry(unhashed.id(), unhashed.tenantId(), unhashed.seq(), unhashed.occurredAt(),
-					unhashed.actorKind(), unhashed.actor(), unhashed.action(), unhashed.targetType(),
-					unhashed.targetId(), unhashed.requestId(), unhashed.subjectRef(), unhashed.details(),
-					unhashed.detailsHash(), unhashed.prevHash(), unhashed.computeHash(), null);
+					pending.subjectRef(), pending.details(), pending.detailsHash(), previous, "", null).hashed();
 			chained.add(entry);
 			previous = entry.hash();
 		}

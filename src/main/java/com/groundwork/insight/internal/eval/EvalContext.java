@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -78,7 +79,7 @@ final class EvalContext implements AutoCloseable {
 	 * defaults, and those over the defaults here. Spring would join duplicate arguments with ',' instead.
 	 */
 	static List<String> lastWins(List<String> properties) {
-		var byName = new java.util.LinkedHashMap<String, String>();
+		var byName = new LinkedHashMap<String, String>();
 		for (var property : properties) {
 			var name = property.substring(0, Math.max(0, property.indexOf('=')));
 			byName.remove(name);
