@@ -18,11 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -71,10 +69,7 @@ class CampaignsBrowserIT {
 
 		browser.get("http://localhost:" + port + "/campaigns");
 		// the controls post a form and the page comes back: an element may go stale while it is read
-		var wait = new WebDriverWait(browser, Duration.ofSeconds(60))
-			// pages re-render while they poll or navigate: an element found just before may be gone
-			.ignoring(StaleElementReferenceException.class);
-		wait.ignoring(StaleElementReferenceException.class);
+		var wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(60));
 		wait.until(ExpectedConditions.urlContains("/login"));
 		browser.findElement(By.name("username")).sendKeys("acme.marketer");
 		browser.findElement(By.name("password")).sendKeys("groundwork-demo");

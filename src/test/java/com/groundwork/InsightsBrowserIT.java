@@ -13,10 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -53,9 +51,7 @@ class InsightsBrowserIT {
 	@SuppressWarnings("unchecked")
 	void theChartsRenderWithDataAndTheDriftAlertsShow() throws IOException {
 		browser.get("http://localhost:" + port + "/insights");
-		var wait = new WebDriverWait(browser, Duration.ofSeconds(30))
-			// pages re-render while they poll or navigate: an element found just before may be gone
-			.ignoring(StaleElementReferenceException.class);
+		var wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
 		wait.until(ExpectedConditions.urlContains("/login"));
 		browser.findElement(By.name("username")).sendKeys("acme.admin");
 		browser.findElement(By.name("password")).sendKeys("groundwork-demo");

@@ -24,14 +24,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -62,9 +60,7 @@ class ReviewBrowserIT {
 			@Autowired Drafts drafts, @Autowired Guardrails guardrails, @Autowired LeadFeatures leadFeatures,
 			@Autowired PlatformTransactionManager transactions, @Autowired JdbcClient jdbc) {
 		browser = HeadlessChromium.start(1400, 1100);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(30))
-			// pages re-render while they poll or navigate: an element found just before may be gone
-			.ignoring(StaleElementReferenceException.class);
+		wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
 		acme = DraftingFixtures.tenant(tenants, "acme");
 		DraftingFixtures.ingest(ingestion, search, acme, DraftingFixtures.DOCUMENTS);
 		fixtures = new ReviewFixtures(drafts, guardrails, leadFeatures, transactions, jdbc);

@@ -8,10 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Assumptions;
+import java.time.Duration;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium + chromedriver for browser tests, headless and offline (no background networking, no sandbox
@@ -47,6 +52,14 @@ public final class HeadlessChromium {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A wait that looks again when an element it read was replaced: pages re-render while they poll or navigate, so
+	 * an element found just before may be gone.
+	 */
+	public static FluentWait<WebDriver> waitFor(ChromeDriver browser, Duration timeout) {
+		return new WebDriverWait(browser, timeout).ignoring(StaleElementReferenceException.class);
 	}
 
 	/** Saves what the browser shows under the build's screenshots folder. */
