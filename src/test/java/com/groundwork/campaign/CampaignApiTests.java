@@ -129,7 +129,7 @@ class CampaignApiTests {
 		assertThat(reasons).anySatisfy(reason -> assertThat(reason).startsWith("SUPPRESSED: ").contains("do-not-contact"));
 		assertThat(reasons).allSatisfy(reason -> assertThat(reason).doesNotContain(": null"));
 
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(completions.events).anySatisfy(event -> {
 				assertThat(event.campaignId()).isEqualTo(id);
 				assertThat(event.outcome()).isEqualTo("COMPLETED");

@@ -113,7 +113,7 @@ class KnowledgeIngestionTests extends KnowledgeIntegrationTest {
 		assertThat(second.documentId()).isEqualTo(first.documentId());
 		assertThat(embedded()).isEqualTo(embeddedBefore);
 		assertThat(chunkIds(first.documentId())).isEqualTo(idsBefore);
-		await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+		await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(events.indexedFor(first.documentId())).hasSize(1));
 	}
 
