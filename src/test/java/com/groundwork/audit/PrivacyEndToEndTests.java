@@ -19,6 +19,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,7 +170,7 @@ class PrivacyEndToEndTests {
 				try {
 					bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
 				}
-				catch (java.nio.file.NoSuchFileException mergedAway) {
+				catch (NoSuchFileException mergedAway) {
 					continue; // a segment Lucene merged and deleted meanwhile: its content lives on in the merged one
 				}
 				if (bytes.contains(new String(needle, StandardCharsets.ISO_8859_1))) {

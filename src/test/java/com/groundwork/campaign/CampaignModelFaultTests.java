@@ -201,11 +201,8 @@ class CampaignModelFaultTests {
 			.andReturn();
 		var id = UUID.fromString(JsonPath.read(created.getResponse().getContentAsString(), "$.id"));
 		// the runner reaches the budget on its own schedule: wait for it to say so, however slow the machine
-		var waiting = new String[1];
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
-			waiting[0] = view("demo-globex-marketer", id);
-			assertThat(JsonPath.<String>read(waiting[0], "$.waitingFor")).isEqualTo("budget");
-		});
+		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(
+				() -> assertThat(JsonPath.<String>read(view("demo-globex-marketer", id), "$.waitingFor")).isEqualTo("budget"));
 		Thread.sleep(1000); // and it stays waiting: nothing is drafted past the budget
 		var stillWaiting = view("demo-globex-marketer", id);
 		assertThat(JsonPath.<String>read(stillWaiting, "$.waitingFor")).isEqualTo("budget");

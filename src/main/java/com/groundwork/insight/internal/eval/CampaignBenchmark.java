@@ -125,7 +125,6 @@ final class CampaignBenchmark implements EvalCommand {
 					Thread.sleep(200);
 				}
 				var api = new Api(Integer.parseInt(context.property("local.server.port")));
-				int warmedUp = 0;
 				int rounds = 0;
 				double lastCompiling = Double.NaN;
 				var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
@@ -135,7 +134,6 @@ final class CampaignBenchmark implements EvalCommand {
 					long roundStarted = System.nanoTime();
 					log.info("bench-campaign: warm-up campaign {} of {} leads", round, warmUp);
 					api.runCampaign("warm-up " + round, "W" + round, warmUp);
-					warmedUp += warmUp;
 					rounds = round;
 					double compiling = (compiler.getTotalCompilationTime() - compiledBefore)
 							/ ((System.nanoTime() - roundStarted) / 1e6);
@@ -189,7 +187,7 @@ final class CampaignBenchmark implements EvalCommand {
 				details.put("by_model", api.models(view.get("id").asString()));
 				details.put("campaign_seconds", round(Duration.between(Instant.parse(view.get("startedAt").asString()),
 						Instant.parse(view.get("finishedAt").asString())).toMillis() / 1000.0, 2));
-				details.put("warm_up_leads", warmedUp);
+				details.put("warm_up_leads", rounds * warmUp);
 				details.put("warm_up_rounds", rounds);
 				details.put("jit_share_of_last_warm_up_round", Double.isNaN(lastCompiling) ? null : round(lastCompiling, 2));
 				details.put("jit_ms_during_timed", compiler.getTotalCompilationTime() - compiledBeforeTimed);
