@@ -18,17 +18,23 @@ import org.jspecify.annotations.Nullable;
  * @param passages every passage the tier saw, {@code chunkId@contentHash}
  * @param featureSnapshot {@code snapshotId@contentHash}
  * @param shadowOf the draft this one shadows (never shown or released), or null
+ * @param language the language the draft is written in (ISO 639-1)
+ * @param plan the evidence plan: what the email needed, the passage chosen for each slot and why
+ * @param score how ready the draft is to send (never blocks)
  */
 public record DraftSummary(UUID id, TenantId tenant, String leadExternalId, String angle, String tone, String channel,
 		String status, @Nullable String failureReason, String subject, List<Sentence> sentences, String callToAction,
 		int leadScore, String prompt, String variant, String model, int tier, List<String> passages,
 		String featureSnapshot, int promptTokens, int completionTokens, BigDecimal cost, @Nullable UUID shadowOf,
-		String requestedBy, Instant createdAt) {
+		String requestedBy, Instant createdAt, String language, List<EvidenceSlot> plan, EmailScore score) {
 
 	public DraftSummary {
 		Objects.requireNonNull(id, "id");
 		sentences = List.copyOf(sentences);
 		passages = List.copyOf(passages);
+		language = language == null ? "" : language;
+		plan = plan == null ? List.of() : List.copyOf(plan);
+		score = score == null ? EmailScore.NONE : score;
 	}
 
 	/** Greeting, sentences and call to action as one text, paragraphs separated by blank lines. */

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import com.groundwork.drafting.EmailScore;
+import com.groundwork.drafting.EvidenceSlot;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -24,10 +26,12 @@ record Draft(UUID id, TenantId tenant, String leadExternalId, String angle, Stri
 	}
 
 	/** The body and what it stands on. */
-	record Content(List<CitedSentence> sentences, String callToAction, LeadScore leadScore) {
+	/** @param score how ready the draft is to send ({@link EmailScore#NONE} for a failed draft and older rows) */
+	record Content(List<CitedSentence> sentences, String callToAction, LeadScore leadScore, EmailScore score) {
 
 		Content {
 			sentences = List.copyOf(sentences);
+			score = score == null ? EmailScore.NONE : score;
 		}
 	}
 
@@ -54,14 +58,19 @@ record Draft(UUID id, TenantId tenant, String leadExternalId, String angle, Stri
 	 * @param latencyMillis the whole generation, model time included
 	 * @param modelMillis the model's share of it
 	 * @param attempts the tiers tried, in order, with their outcome
+	 * @param language the language the draft is written in (ISO 639-1)
+	 * @param plan the evidence plan: each slot the angle needs, the passage that filled it and why
 	 */
 	record Provenance(String prompt, String variant, String model, int tier, List<String> passages,
 			String featureSnapshot, String query, int promptTokens, int completionTokens, BigDecimal cost,
-			long latencyMillis, long modelMillis, boolean cached, boolean repaired, List<Attempt> attempts) {
+			long latencyMillis, long modelMillis, boolean cached, boolean repaired, List<Attempt> attempts,
+			String language, List<EvidenceSlot> plan) {
 
 		Provenance {
 			passages = List.copyOf(passages);
 			attempts = List.copyOf(attempts);
+			language = language == null ? "" : language;
+			plan = plan == null ? List.of() : List.copyOf(plan);
 		}
 	}
 

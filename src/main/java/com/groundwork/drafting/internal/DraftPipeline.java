@@ -217,10 +217,10 @@ class DraftPipeline {
 			long latency = (System.nanoTime() - started) / 1_000_000;
 			var provenance = new Draft.Provenance(prompt.reference(), variant, "none", -1, passages,
 					lead.snapshot().reference(), retrieved.query(), 0, 0, BigDecimal.ZERO, latency, 0, false, false,
-					attempts);
+					attempts, lead.language(), List.of());
 			return new Composed(new Draft(id, request.tenant(), request.leadExternalId(), request.angle().slug(),
 					request.tone().slug(), channel(request), Draft.Status.FAILED, failure, "",
-					new Draft.Content(List.of(), "", lead.score()), provenance, shadowOf, request.actor(), now, null),
+					new Draft.Content(List.of(), "", lead.score(), com.groundwork.drafting.EmailScore.NONE), provenance, shadowOf, request.actor(), now, null),
 					null, null, 0, List.of());
 		}
 
@@ -272,7 +272,8 @@ class DraftPipeline {
 		long latency = (System.nanoTime() - started) / 1_000_000;
 		var provenance = new Draft.Provenance(prompt.reference(), variant, written.model(), written.tier(), passages,
 				lead.snapshot().reference(), retrieved.query(), written.promptTokens(), written.completionTokens(),
-				written.cost(), latency, written.modelMillis(), written.cached(), written.repaired(), attempts);
+				written.cost(), latency, written.modelMillis(), written.cached(), written.repaired(), attempts,
+				lead.language(), List.of());
 		var sentences = written.draft()
 			.sentences()
 			.stream()
@@ -284,7 +285,8 @@ class DraftPipeline {
 			.toList();
 		var draft = new Draft(id, request.tenant(), request.leadExternalId(), request.angle().slug(),
 				request.tone().slug(), channel(request), Draft.Status.GENERATED, null, written.draft().subject(),
-				new Draft.Content(sentences, written.draft().callToAction(), lead.score()), provenance, shadowOf,
+				new Draft.Content(sentences, written.draft().callToAction(), lead.score(),
+						com.groundwork.drafting.EmailScore.NONE), provenance, shadowOf,
 				request.actor(), now, null);
 		var scores = kept.stream()
 			.map(grounding -> grounding.passage().vector().map(com.groundwork.search.Passage.Ranking::score))

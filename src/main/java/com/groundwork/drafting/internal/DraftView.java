@@ -1,5 +1,7 @@
 package com.groundwork.drafting.internal;
 
+import com.groundwork.drafting.EmailScore;
+import com.groundwork.drafting.EvidenceSlot;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.groundwork.guardrail.Finding;
 import com.groundwork.guardrail.Guardrails;
@@ -26,7 +28,8 @@ import org.jspecify.annotations.Nullable;
 record DraftView(UUID id, String status, @Nullable String reason, String leadExternalId, String angle, String tone,
 		String subject, String body, List<CitedSentenceView> citations, String callToAction, LeadScore leadScore,
 		String verdict, List<Finding> findings, Instant createdAt, @Nullable Instant submittedAt,
-		Map<String, String> links, Draft.@Nullable Provenance provenance) {
+		Map<String, String> links, Draft.@Nullable Provenance provenance, String language, List<EvidenceSlot> plan,
+		EmailScore score) {
 
 	record CitedSentenceView(int sentence, String text, List<Draft.Citation> passages) {
 	}
@@ -46,6 +49,7 @@ record DraftView(UUID id, String status, @Nullable String reason, String leadExt
 				verdict == null ? List.of() : verdict.verdict().findings(), draft.createdAt(), draft.submittedAt(),
 				Map.of("self", "/api/drafts/" + draft.id(), "lead", "/api/leads/" + lead, "sidebar",
 						"/sidebar?lead=" + lead + "&angle=" + draft.angle()),
-				withProvenance ? draft.provenance() : null);
+				withProvenance ? draft.provenance() : null, draft.provenance().language(), draft.provenance().plan(),
+				draft.content().score());
 	}
 }

@@ -83,6 +83,6 @@ class DraftsFacade implements Drafts {
 				draft.channel(), draft.status().name(), draft.failureReason(), draft.subject(), sentences,
 				draft.content().callToAction(), draft.content().leadScore().score(), p.prompt(), p.variant(), p.model(),
 				p.tier(), p.passages(), p.featureSnapshot(), p.promptTokens(), p.completionTokens(), p.cost(),
-				draft.shadowOf(), draft.createdBy(), draft.createdAt());
+				draft.shadowOf(), draft.createdBy(), draft.createdAt(), p.language(), p.plan(), draft.content().score());
 	}
 }
