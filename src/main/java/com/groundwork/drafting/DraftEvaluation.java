@@ -25,4 +25,14 @@ public interface DraftEvaluation {
 	 * @return {@code {"drafts":N,"p50_ms":…,"p99_ms":…}}
 	 */
 	String benchSidebarDrafts(TenantId tenant, int drafts, PrintStream progress);
+
+	/**
+	 * {@code eval/run draft-quality}: ingests every document of {@code knowledge} into the tenant (which holds none),
+	 * drafts each line of {@code leads} ({@code {"lead": <lead contract>, "angle": "intro"}}) on tier 0 through the
+	 * whole pipeline and judges each draft by the documents it cites; writes the per-lead table to {@code report}.
+	 * @return {@code {"drafts":N,"generated":N,"industry_case_study_rate":…,"off_industry_case_study_rate":…,
+	 * "intro_case_plus_capability_rate":…,"boilerplate_rate":…,"internal_cited":N,"pricing_cited_outside_follow_up":N,
+	 * "language_match_rate":…,"words_in_50_125":…,"score_p50":…}}
+	 */
+	String draftQuality(TenantId tenant, Path knowledge, Path leads, Path report, PrintStream progress);
 }

@@ -68,11 +68,18 @@ class DraftEvaluationService implements DraftEvaluation {
 	private final Clock clock;
 	private final Guardrails guardrails;
 	private final RepairPrompt repairPrompt;
+	private final EvidencePlanner planner;
+	private final com.groundwork.knowledge.KnowledgeChunks chunks;
+	private final Languages languages;
 
 	DraftEvaluationService(LeadFeatures leadFeatures, LeadScores leadScores, LeadIntake leadIntake,
 			VariantRouter router, PassageSearch search, KnowledgeIngestion ingestion, DraftRepository drafts,
 			ApplicationEventPublisher events, PlatformTransactionManager transactions, DraftingSettings settings,
-			Tenants tenants, JsonMapper mapper, Clock clock, Guardrails guardrails, RepairPrompt repairPrompt) {
+			Tenants tenants, JsonMapper mapper, Clock clock, Guardrails guardrails, RepairPrompt repairPrompt,
+			EvidencePlanner planner, Languages languages, com.groundwork.knowledge.KnowledgeChunks chunks) {
+		this.chunks = chunks;
+		this.planner = planner;
+		this.languages = languages;
 		this.guardrails = guardrails;
 		this.repairPrompt = repairPrompt;
 		this.leadFeatures = leadFeatures;
@@ -99,7 +106,7 @@ class DraftEvaluationService implements DraftEvaluation {
 			documents.addAll(markdownDocuments(knowledge));
 		}
 		ingest(tenant, knowledge, documents, progress);
-		var pipeline = pipeline(Map.of("offline", new OfflineDrafter()));
+		var pipeline = pipeline(Map.of("offline", new OfflineDrafter(languages.words())));
 		var slug = slugOf(tenant);
 		int passed = 0;
 		var verdicts = new java.util.TreeMap<String, Integer>();
@@ -160,11 +167,48 @@ class DraftEvaluationService implements DraftEvaluation {
 	}
 
 	@Override
+	public String draftQuality(TenantId tenant, Path knowledge, Path leads, Path report, PrintStream progress) {
+		var cases = DraftQualityEvaluation.read(leads, mapper);
+		var documents = new LinkedHashSet<>(allDocuments(knowledge));
+		var ids = ingest(tenant, knowledge, documents, progress);
+		var evaluation = new DraftQualityEvaluation(leadIntake, chunks, mapper, languages.words());
+		var pipeline = pipeline(Map.of("offline", new OfflineDrafter(languages.words())));
+		var slug = slugOf(tenant);
+		try {
+			return evaluation.run(tenant, cases, DraftQualityEvaluation.metadataOf(chunks, tenant, ids),
+					(externalId, item) -> pipeline.generate(new GenerationRequest(tenant, slug, "eval", externalId,
+							Angle.of(item.angle()).orElseThrow(() -> new IllegalArgumentException(
+									"angle '" + item.angle() + "' is not one of " + Angle.slugs())),
+							Tone.of(item.tone()).orElseThrow(() -> new IllegalArgumentException("tone '" + item.tone() + "'")),
+							GenerationRequest.Channel.CAMPAIGN)),
+					report, progress);
+		}
+		finally {
+			pipeline.close();
+		}
+	}
+
+	/** Every document below the folder (any format Tika reads), README files left out. */
+	private static List<String> allDocuments(Path knowledge) {
+		try (Stream<Path> walk = Files.walk(knowledge)) {
+			return walk.filter(Files::isRegularFile)
+				.filter(path -> !path.getFileName().toString().equalsIgnoreCase("README.md")
+						&& !path.getFileName().toString().startsWith("."))
+				.map(path -> knowledge.relativize(path).toString().replace('\\', '/'))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
 	public String benchSidebarDrafts(TenantId tenant, int count, PrintStream progress) {
 		var slug = slugOf(tenant);
 		var zeroLatency = new ModelDrafter("bench", 1, DraftingSettings.Tier.inProcess("zero-latency"),
 				new InstantModel(mapper), mapper, guardrails, repairPrompt);
-		var pipeline = pipeline(Map.of("offline", new OfflineDrafter(), "small", zeroLatency));
+		var pipeline = pipeline(Map.of("offline", new OfflineDrafter(languages.words()), "small", zeroLatency));
 		var leads = List.of("L-1001", "L-1003", "L-1007", "L-1010", "L-1012", "L-1013", "L-1014", "L-1017", "L-1018",
 				"L-1020");
 		var angles = Angle.values();
@@ -198,10 +242,10 @@ class DraftEvaluationService implements DraftEvaluation {
 		var evalSettings = new DraftingSettings(settings.promptsDir(), settings.passages(), Map.of(),
 				new DraftingSettings.Routing(List.of("small", "offline"), List.of("small", "offline"), 101, 0),
 				settings.variants(), settings.cache(), Map.of(), settings.sidebar(), settings.excludedTitles(), true, settings.repairRounds());
-		return new DraftPipeline(leadFeatures, leadScores, router, new PassageRetrieval(search, settings.excludedTitles()),
+		return new DraftPipeline(leadFeatures, leadScores, router, planner,
 				new TierRouting(drafters, evalSettings, tenant -> ""), new DraftCache(Duration.ZERO, 0, clock),
 				new DraftBudget(drafts, evalSettings, clock), drafts, events, new TransactionTemplate(transactions),
-				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock, guardrails);
+				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock, guardrails, languages.words());
 	}
 
 	/** Answers at once: the greeting and one sentence citing P1, as structured output. */
@@ -318,13 +362,15 @@ class DraftEvaluationService implements DraftEvaluation {
 		}
 	}
 
-	private void ingest(TenantId tenant, Path knowledge, LinkedHashSet<String> documents, PrintStream progress) {
+	private List<UUID> ingest(TenantId tenant, Path knowledge, LinkedHashSet<String> documents, PrintStream progress) {
 		var waiting = new LinkedHashMap<UUID, String>();
+		var ingested = new ArrayList<UUID>();
 		for (var document : documents) {
 			try {
 				var outcome = ingestion.ingest(tenant, new SourceDocument(document,
 						Files.readAllBytes(knowledge.resolve(document))));
 				waiting.put(outcome.documentId(), document);
+				ingested.add(outcome.documentId());
 				progress.println("knowledge: " + document + " " + outcome.status() + " (" + outcome.chunks() + " passages)");
 			}
 			catch (IOException ex) {
@@ -353,5 +399,6 @@ class DraftEvaluationService implements DraftEvaluation {
 		if (!waiting.isEmpty()) {
 			throw new IllegalStateException("Not searchable after 3 minutes: " + waiting.values());
 		}
+		return ingested;
 	}
 }

@@ -1,6 +1,8 @@
 package com.groundwork.drafting.internal;
 
 import com.groundwork.drafting.DraftGenerated;
+import com.groundwork.drafting.EmailScore;
+import com.groundwork.guardrail.Finding;
 import com.groundwork.guardrail.DraftCheck;
 import com.groundwork.guardrail.Guardrails;
 import com.groundwork.guardrail.Severity;
@@ -43,55 +45,59 @@ class DraftPipeline {
 
 	private static final Logger log = LoggerFactory.getLogger(DraftPipeline.class);
 
-	static final String DRAFT = "groundwork.draft";
-	static final String RETRIEVAL = "groundwork.draft.retrieval";
-	static final String GENERATION = "groundwork.draft.generation";
-	static final String GUARDRAIL = "groundwork.guardrail.check";
+	static final String DRAFT = DraftStages.DRAFT;
+	static final String RETRIEVAL = DraftStages.RETRIEVAL;
+	static final String GENERATION = DraftStages.GENERATION;
+	static final String GUARDRAIL = DraftStages.GUARDRAIL;
+
+	/** The CRM notes: read for interests once screened, never quoted. */
+	static final String NOTES = "crm.notes";
 
 	private final LeadFeatures leadFeatures;
 	private final LeadScores leadScores;
 	private final VariantRouter router;
-	private final PassageRetrieval retrieval;
-	private final TierRouting tiers;
-	private final DraftCache cache;
+	private final EvidencePlanner planner;
+	private final TierWriter writer;
+	private final RepairLoop repairs;
 	private final DraftBudget budget;
 	private final DraftRepository drafts;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final java.util.concurrent.ExecutorService shadows;
-	private final DraftingSettings settings;
 	private final Clock clock;
 	private final Guardrails guardrails;
-	private final ObservationRegistry observations;
+	private final DraftStages stages;
+	private final Map<String, LanguageWords> languages;
 
-	DraftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router, PassageRetrieval retrieval,
+	DraftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router, EvidencePlanner planner,
 			TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
 			ApplicationEventPublisher events, TransactionTemplate transactions, java.util.concurrent.ExecutorService shadows,
-			DraftingSettings settings, Clock clock, Guardrails guardrails, ObservationRegistry observations) {
+			DraftingSettings settings, Clock clock, Guardrails guardrails, ObservationRegistry observations,
+			Map<String, LanguageWords> languages) {
 		this.guardrails = guardrails;
-		this.observations = observations;
+		this.stages = new DraftStages(observations);
 		this.leadFeatures = leadFeatures;
 		this.leadScores = leadScores;
 		this.router = router;
-		this.retrieval = retrieval;
-		this.tiers = tiers;
-		this.cache = cache;
+		this.planner = planner;
+		this.writer = new TierWriter(tiers, cache, stages);
+		this.repairs = new RepairLoop(guardrails, stages, settings.repairRounds());
 		this.budget = budget;
 		this.drafts = drafts;
 		this.events = events;
 		this.transactions = transactions;
 		this.shadows = shadows;
-		this.settings = settings;
 		this.clock = clock;
+		this.languages = languages;
 	}
 
 	/** Unobserved: for evaluations that build a pipeline of their own. */
-	DraftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router, PassageRetrieval retrieval,
+	DraftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router, EvidencePlanner planner,
 			TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
 			ApplicationEventPublisher events, TransactionTemplate transactions, java.util.concurrent.ExecutorService shadows,
-			DraftingSettings settings, Clock clock, Guardrails guardrails) {
-		this(leadFeatures, leadScores, router, retrieval, tiers, cache, budget, drafts, events, transactions, shadows,
-				settings, clock, guardrails, ObservationRegistry.NOOP);
+			DraftingSettings settings, Clock clock, Guardrails guardrails, Map<String, LanguageWords> languages) {
+		this(leadFeatures, leadScores, router, planner, tiers, cache, budget, drafts, events, transactions, shadows,
+				settings, clock, guardrails, ObservationRegistry.NOOP, languages);
 	}
 
 	/**
@@ -99,7 +105,7 @@ class DraftPipeline {
 	 * @throws BudgetExceededException when the tenant's daily budget is used up
 	 */
 	Draft generate(GenerationRequest request) {
-		var observation = stage(DRAFT, request, "").lowCardinalityKeyValue("channel", channel(request));
+		var observation = stages.stage(DRAFT, request, "").lowCardinalityKeyValue("channel", channel(request));
 		return observation.observe(() -> generateObserved(request, observation));
 	}
 
@@ -152,129 +158,72 @@ class DraftPipeline {
 
 	private Composed compose(GenerationRequest request, LeadContext fullLead, PromptFile prompt, String variant,
 			@Nullable UUID shadowOf, double budgetLeft, long started) {
-		var retrieved = observed(stage(RETRIEVAL, request, variant),
-				() -> retrieval.retrieve(request.tenant(), prompt, fullLead, settings.passages()));
-		// Untrusted text is screened before any tier sees it: flagged passages and lead fields are left out.
+		var language = fullLead.language();
 		var untrusted = GuardrailInputs.untrusted(fullLead.snapshot());
-		var allPassages = GuardrailInputs.passages(retrieved.passages());
+		var interests = Interests.of(untrusted.getOrDefault(NOTES, ""), fullLead.feature("crm.intent-signals"), languages);
+		var plan = plan(request, prompt, variant, fullLead, interests, language);
+		// Untrusted text is screened before any tier sees it: flagged passages and lead fields are left out.
+		var allPassages = GuardrailInputs.passages(plan.labelled().passages());
 		var screened = guardrails.screen(request.tenant(), allPassages, untrusted);
-		var flaggedPassages = GuardrailInputs.flagged(screened, "passage:");
 		var flaggedInputs = GuardrailInputs.flagged(screened, "input:");
+		if (flaggedInputs.contains(NOTES) && !interests.isEmpty()) {
+			// notes that hold instructions choose nothing: plan again on the intent signals alone
+			interests = Interests.of("", fullLead.feature("crm.intent-signals"), languages);
+			plan = plan(request, prompt, variant, fullLead, interests, language);
+			allPassages = GuardrailInputs.passages(plan.labelled().passages());
+			screened = guardrails.screen(request.tenant(), allPassages, untrusted);
+		}
+		var flaggedPassages = GuardrailInputs.flagged(screened, "passage:");
 		var lead = withheld(fullLead, flaggedInputs);
-		var kept = relabel(retrieved.passages(), flaggedPassages);
+		var kept = relabel(plan.labelled().passages(), flaggedPassages);
 		if (!flaggedPassages.isEmpty() || !flaggedInputs.isEmpty()) {
 			log.info("Draft for lead {}: instruction-like text in {} passage(s) and in the lead's fields {}; none of it reaches a prompt",
 					request.leadExternalId(), flaggedPassages.size(), flaggedInputs);
 		}
-		var input = new DraftInput(prompt, request.angle(), request.tone(), lead, kept, request.guidance());
+		var input = new DraftInput(prompt, request.angle(), request.tone(), lead, kept, List.of(), request.guidance(),
+				plan, language);
 		var attempts = new ArrayList<Draft.Attempt>();
-		Composition written = null;
-		Drafter writer = null;
-		String failure = null;
+		TierWriter.Written written;
 		if (kept.isEmpty()) {
-			failure = retrieved.passages().isEmpty()
-					? "No knowledge passage matched this lead and angle; add documents to the tenant's knowledge"
+			var failure = plan.labelled().passages().isEmpty() ? nothingFound(plan)
 					: "Every passage found holds instruction-like text and was left out; review the knowledge documents";
 			attempts.add(new Draft.Attempt(0, OfflineDrafter.MODEL, "no-grounding", failure));
+			written = new TierWriter.Written(null, null, failure);
 		}
 		else {
-			for (var drafter : tiers.plan(request.tenant(), request.channel(), lead.score().score(), budgetLeft)) {
-				var key = DraftCache.key(input, drafter.model());
-				var cached = cache.get(key);
-				if (cached.isPresent()) {
-					written = cached.get().fromCache();
-					writer = drafter;
-					attempts.add(new Draft.Attempt(drafter.tier(), drafter.model(), "cached", null));
-					break;
-				}
-				var generation = stage(GENERATION, request, variant).lowCardinalityKeyValue("tier",
-						String.valueOf(drafter.tier()))
-					.lowCardinalityKeyValue("model", drafter.model());
-				try {
-					var composition = observed(generation, () -> {
-						var answer = drafter.write(input);
-						Citations.check(answer.draft(), kept);
-						return answer;
-					});
-					cache.put(key, composition);
-					written = composition;
-					writer = drafter;
-					attempts.add(new Draft.Attempt(drafter.tier(), drafter.model(), "generated", null));
-					break;
-				}
-				catch (DraftingFailedException ex) {
-					failure = "Tier " + drafter.tier() + " (" + drafter.model() + "): " + ex.getMessage();
-					attempts.add(new Draft.Attempt(drafter.tier(), drafter.model(), ex.code(), ex.getMessage()));
-					log.info("Draft for lead {} angle {}: tier {} failed ({})", request.leadExternalId(),
-							request.angle().slug(), drafter.tier(), ex.code());
-				}
-			}
+			written = writer.write(request, variant, input, budgetLeft, attempts);
 		}
 		var passages = kept.stream().map(GroundingPassage::reference).toList();
 		var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		var id = idOf(request, shadowOf);
-		if (written == null || writer == null) {
+		if (written.composition() == null || written.writer() == null) {
 			long latency = (System.nanoTime() - started) / 1_000_000;
 			var provenance = new Draft.Provenance(prompt.reference(), variant, "none", -1, passages,
-					lead.snapshot().reference(), retrieved.query(), 0, 0, BigDecimal.ZERO, latency, 0, false, false,
-					attempts, lead.language(), List.of());
+					lead.snapshot().reference(), plan.query(), 0, 0, BigDecimal.ZERO, latency, 0, false, false,
+					attempts, language, plan.view());
 			return new Composed(new Draft(id, request.tenant(), request.leadExternalId(), request.angle().slug(),
-					request.tone().slug(), channel(request), Draft.Status.FAILED, failure, "",
-					new Draft.Content(List.of(), "", lead.score(), com.groundwork.drafting.EmailScore.NONE), provenance, shadowOf, request.actor(), now, null),
-					null, null, 0, List.of());
+					request.tone().slug(), channel(request), Draft.Status.FAILED, written.failure(), "",
+					new Draft.Content(List.of(), "", lead.score(), EmailScore.NONE), provenance, shadowOf,
+					request.actor(), now, null), null, null, 0, List.of());
 		}
 
-		// Guardrails, with a bounded repair loop: safe deterministic edits first, else a re-prompt of a model tier.
 		var byLabel = PassageRetrieval.byLabel(kept);
 		var facts = GuardrailInputs.facts(lead.minimized());
 		var recipient = GuardrailInputs.recipient(fullLead.snapshot());
-		var check = GuardrailInputs.check(request, id, written.draft(), byLabel, allPassages, facts, untrusted, recipient);
-		var verdict = checked(check, request, variant, writer);
-		int repairs = 0;
-		while (verdict instanceof Verdict.NeedsRepair && repairs < settings.repairRounds()) {
-			var edit = GuardrailRepairs.apply(written.draft(), verdict.findings());
-			if (edit.changed()) {
-				written = written.withDraft(edit.draft());
-				attempts.add(new Draft.Attempt(writer.tier(), writer.model(), "guardrail-edit", String.join("; ", edit.edits())));
-			}
-			else if (writer.tier() > 0) {
-				try {
-					var guidance = verdict.findings().stream()
-						.filter(finding -> finding.severity() == Severity.REPAIR)
-						.map(finding -> finding.message() + (finding.span() == null ? "" : " [" + finding.span().field() + "]"))
-						.distinct()
-						.toList();
-					var tier = writer;
-					var again = observed(stage(GENERATION, request, variant)
-						.lowCardinalityKeyValue("tier", String.valueOf(tier.tier()))
-						.lowCardinalityKeyValue("model", tier.model()), () -> {
-							var answer = tier.write(input.withGuidance(guidance));
-							Citations.check(answer.draft(), kept);
-							return answer;
-						});
-					written = written.plus(again);
-					attempts.add(new Draft.Attempt(writer.tier(), writer.model(), "guardrail-reprompt",
-							guidance.size() + " finding(s) given as guidance"));
-				}
-				catch (DraftingFailedException ex) {
-					attempts.add(new Draft.Attempt(writer.tier(), writer.model(), ex.code(), ex.getMessage()));
-					break;
-				}
-			}
-			else {
-				break; // tier 0 cannot be re-prompted: the reviewer sees the findings
-			}
-			repairs++;
-			check = GuardrailInputs.check(request, id, written.draft(), byLabel, allPassages, facts, untrusted, recipient);
-			verdict = checked(check, request, variant, writer);
-		}
+		var checkedAllPassages = allPassages;
+		var checked = repairs.check(request, variant, input, written.composition(), written.writer(),
+				draft -> GuardrailInputs.check(request, id, draft, byLabel, checkedAllPassages, facts, untrusted, recipient),
+				attempts);
+		var composition = checked.composition();
+		var writtenIn = composition.language().isEmpty() ? ModelDrafter.language(input) : composition.language();
+		var verdict = withLanguageFallback(checked.verdict(), language, writtenIn, prompt);
 
 		long latency = (System.nanoTime() - started) / 1_000_000;
-		var provenance = new Draft.Provenance(prompt.reference(), variant, written.model(), written.tier(), passages,
-				lead.snapshot().reference(), retrieved.query(), written.promptTokens(), written.completionTokens(),
-				written.cost(), latency, written.modelMillis(), written.cached(), written.repaired(), attempts,
-				lead.language(), List.of());
-		var sentences = written.draft()
+		var provenance = new Draft.Provenance(prompt.reference(), variant, composition.model(), composition.tier(),
+				passages, lead.snapshot().reference(), plan.query(), composition.promptTokens(),
+				composition.completionTokens(), composition.cost(), latency, composition.modelMillis(),
+				composition.cached(), composition.repaired(), attempts, writtenIn, plan.view());
+		var sentences = composition.draft()
 			.sentences()
 			.stream()
 			.map(sentence -> new Draft.CitedSentence(sentence.text(), sentence.passages()
@@ -284,54 +233,46 @@ class DraftPipeline {
 				.toList()))
 			.toList();
 		var draft = new Draft(id, request.tenant(), request.leadExternalId(), request.angle().slug(),
-				request.tone().slug(), channel(request), Draft.Status.GENERATED, null, written.draft().subject(),
-				new Draft.Content(sentences, written.draft().callToAction(), lead.score(),
-						com.groundwork.drafting.EmailScore.NONE), provenance, shadowOf,
-				request.actor(), now, null);
+				request.tone().slug(), channel(request), Draft.Status.GENERATED, null, composition.draft().subject(),
+				new Draft.Content(sentences, composition.draft().callToAction(), lead.score(), EmailScore.NONE),
+				provenance, shadowOf, request.actor(), now, null);
 		var scores = kept.stream()
 			.map(grounding -> grounding.passage().vector().map(com.groundwork.search.Passage.Ranking::score))
 			.flatMap(java.util.Optional::stream)
 			.toList();
-		return new Composed(draft, check, verdict, repairs, scores);
+		return new Composed(draft, checked.check(), verdict, checked.repairs(), scores);
 	}
 
-	/** An observation of one stage of this request, tagged with its tenant, angle and prompt variant. */
-	private Observation stage(String name, GenerationRequest request, String variant) {
-		var observation = Observation.createNotStarted(name, observations)
-			.lowCardinalityKeyValue("tenant", request.tenantSlug())
-			.lowCardinalityKeyValue("angle", request.angle().slug());
-		return variant.isEmpty() ? observation : observation.lowCardinalityKeyValue("variant", variant);
+	private EvidencePlan plan(GenerationRequest request, PromptFile prompt, String variant, LeadContext lead,
+			Interests interests, String language) {
+		return DraftStages.observed(stages.stage(RETRIEVAL, request, variant),
+				() -> planner.plan(request.tenant(), prompt, lead, interests, language));
 	}
 
-	/** Runs the stage in its observation; a failure is recorded on it with its outcome code. */
-	private static <T> T observed(Observation observation, Supplier<T> stage) {
-		observation.start();
-		try (var scope = observation.openScope()) {
-			var result = stage.get();
-			observation.lowCardinalityKeyValue("outcome", "ok");
-			return result;
-		}
-		catch (DraftingFailedException failed) {
-			observation.lowCardinalityKeyValue("outcome", failed.code());
-			observation.error(failed);
-			throw failed;
-		}
-		catch (RuntimeException failed) {
-			observation.lowCardinalityKeyValue("outcome", "error");
-			observation.error(failed);
-			throw failed;
-		}
-		finally {
-			observation.stop();
-		}
+	/** Why nothing could be written, naming what the knowledge lacks. */
+	private static String nothingFound(EvidencePlan plan) {
+		var empty = plan.slots().stream().map(slot -> slot.spec().name() + ": " + slot.reason()).toList();
+		return "No knowledge passage matched this lead and angle (" + String.join("; ", empty)
+				+ "); add public case studies (type: case-study) for the lead's industry and product documents"
+				+ " (type: product-doc) to the tenant's knowledge";
 	}
 
-	private Verdict checked(DraftCheck check, GenerationRequest request, String variant, Drafter writer) {
-		var observation = stage(GUARDRAIL, request, variant).lowCardinalityKeyValue("tier", String.valueOf(writer.tier()))
-			.lowCardinalityKeyValue("model", writer.model());
-		var verdict = observed(observation, () -> guardrails.check(check));
-		observation.lowCardinalityKeyValue("verdict", verdict.name());
-		return verdict;
+	/**
+	 * A draft not in the lead's language gets a finding the reviewer sees ({@code language.fallback}); it never
+	 * blocks: the reviewer may translate it or send it as it is.
+	 */
+	private static Verdict withLanguageFallback(Verdict verdict, String wanted, String written, PromptFile prompt) {
+		if (wanted.isEmpty() || written.isEmpty() || wanted.equals(written)) {
+			return verdict;
+		}
+		var why = prompt.speaks(wanted) ? "the knowledge has no " + wanted + " evidence for this angle"
+				: "there are no " + wanted + " prompts for this angle";
+		var finding = new Finding("language.fallback", Severity.WARNING, null, "The lead reads '" + wanted
+				+ "', but " + why + ", so the draft is in '" + written + "': translate it before approving, or add "
+				+ wanted + " documents to the knowledge", wanted + "→" + written);
+		var findings = new ArrayList<>(verdict.findings());
+		findings.add(finding);
+		return Verdict.of(findings);
 	}
 
 	/** The lead without the minimized features the screen flagged: a model never sees them. */

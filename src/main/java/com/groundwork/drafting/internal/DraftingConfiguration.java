@@ -33,6 +33,18 @@ class DraftingConfiguration {
 	}
 
 	@Bean
+	Languages draftLanguages(DraftingSettings settings) {
+		return Languages.load(settings.promptsDir());
+	}
+
+	@Bean
+	EvidencePlanner evidencePlanner(PassageSearch search, DraftingSettings settings, Languages languages,
+			com.groundwork.knowledge.KnowledgeChunks chunks) {
+		return new SlotPlanner(search, new PassageRetrieval(search, settings.excludedTitles()), languages.words(),
+				settings.excludedTitles(), chunks);
+	}
+
+	@Bean
 	VariantRouter variantRouter(PromptRegistry registry, DraftingSettings settings) {
 		return new VariantRouter(registry, settings);
 	}
@@ -59,9 +71,9 @@ class DraftingConfiguration {
 
 	@Bean
 	TierRouting tierRouting(DraftingSettings settings, JsonMapper mapper, Guardrails guardrails,
-			RepairPrompt repairPrompt, TenantRegions tenants) {
+			RepairPrompt repairPrompt, TenantRegions tenants, Languages languages) {
 		var drafters = new LinkedHashMap<String, Drafter>();
-		drafters.put("offline", new OfflineDrafter());
+		drafters.put("offline", new OfflineDrafter(languages.words()));
 		int tier = 1;
 		for (var name : new String[] { "small", "large" }) {
 			var tierSettings = settings.tiers().get(name);
@@ -75,12 +87,12 @@ class DraftingConfiguration {
 
 	@Bean(destroyMethod = "close")
 	DraftPipeline draftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router,
-			PassageSearch search, TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
+			EvidencePlanner planner, TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, DraftingSettings settings,
-			Clock clock, Guardrails guardrails, ObjectProvider<ObservationRegistry> observations) {
-		return new DraftPipeline(leadFeatures, leadScores, router, new PassageRetrieval(search, settings.excludedTitles()), tiers, cache, budget,
-				drafts, events, new TransactionTemplate(transactionManager), Executors.newVirtualThreadPerTaskExecutor(),
-				settings, clock, guardrails, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+			Clock clock, Guardrails guardrails, ObjectProvider<ObservationRegistry> observations, Languages languages) {
+		return new DraftPipeline(leadFeatures, leadScores, router, planner, tiers, cache, budget, drafts, events,
+				new TransactionTemplate(transactionManager), Executors.newVirtualThreadPerTaskExecutor(), settings, clock,
+				guardrails, observations.getIfAvailable(() -> ObservationRegistry.NOOP), languages.words());
 	}
 
 	@Bean

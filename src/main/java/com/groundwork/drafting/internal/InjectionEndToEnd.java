@@ -66,7 +66,7 @@ final class InjectionEndToEnd {
 
 	private final LeadIntake intake;
 	private final DraftPipeline pipeline;
-	private final PlantingRetrieval retrieval;
+	private final PlantingPlanner retrieval;
 	private final ObeyingModel model;
 	private final Guardrails guardrails;
 	private final JsonMapper mapper;
@@ -74,12 +74,12 @@ final class InjectionEndToEnd {
 	InjectionEndToEnd(LeadFeatures leadFeatures, LeadScores leadScores, LeadIntake intake, VariantRouter router,
 			PassageSearch search, DraftRepository drafts, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, DraftingSettings settings, Clock clock, Guardrails guardrails,
-			RepairPrompt repairPrompt, JsonMapper mapper) {
+			RepairPrompt repairPrompt, JsonMapper mapper, EvidencePlanner planner, Languages languages) {
 		this.intake = intake;
 		this.guardrails = guardrails;
 		this.mapper = mapper;
 		this.model = new ObeyingModel(mapper);
-		this.retrieval = new PlantingRetrieval(search, settings.excludedTitles());
+		this.retrieval = new PlantingPlanner(planner);
 		var evalSettings = new DraftingSettings(settings.promptsDir(), settings.passages(), Map.of(),
 				new DraftingSettings.Routing(List.of("small", "offline"), List.of("small", "offline"), 101, 0),
 				settings.variants(), settings.cache(), Map.of(), settings.sidebar(), settings.excludedTitles(), true,
@@ -87,11 +87,11 @@ final class InjectionEndToEnd {
 		var tier = DraftingSettings.Tier.inProcess("obeying-stub");
 		var obeying = new ModelDrafter("injection", 1, tier, model, mapper, guardrails, repairPrompt);
 		this.pipeline = new DraftPipeline(leadFeatures, leadScores, router, retrieval,
-				new TierRouting(Map.of("offline", new OfflineDrafter(), "small", obeying), evalSettings,
+				new TierRouting(Map.of("offline", new OfflineDrafter(languages.words()), "small", obeying), evalSettings,
 						tenant -> ""),
 				new DraftCache(Duration.ZERO, 0, clock), new DraftBudget(drafts, evalSettings, clock), drafts, events,
 				new TransactionTemplate(transactions), Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock,
-				guardrails);
+				guardrails, languages.words());
 	}
 
 	Outcome run(TenantId tenant, String slug, List<BipiaCases.Case> cases, List<BipiaCases.Email> emails, int sample,

@@ -137,9 +137,15 @@ class ModelDrafter implements Drafter {
 		});
 		var passages = pseudonymize(sources, passages(input), input, pseudonyms);
 		var features = leadFeatures(input, pseudonyms);
-		var variables = Map.<String, Object>of("angle", input.angle().slug(), "tone", input.tone().slug(),
-				"lead_features", pseudonymize(List.of(features), features, input, pseudonyms), "passages", passages, "format",
-				converter.getFormat());
+		var variables = new LinkedHashMap<String, Object>(Map.of("angle", input.angle().slug(), "tone",
+				input.tone().slug(), "lead_features", pseudonymize(List.of(features), features, input, pseudonyms),
+				"passages", passages, "format", converter.getFormat()));
+		if (input.prompt().variables().contains("plan")) {
+			variables.put("plan", pseudonymize(sources, plan(input), input, pseudonyms));
+		}
+		if (input.prompt().variables().contains("language")) {
+			variables.put("language", language(input));
+		}
 		var messages = new ArrayList<Message>();
 		var prompt = new PromptTemplate(input.prompt().body()).render(variables);
 		if (input.rework() != null && !input.rework().isBlank()) {
@@ -184,7 +190,7 @@ class ModelDrafter implements Drafter {
 		var cost = cost(promptTokens, settings.inputCostPerMillion()).add(cost(completionTokens,
 				settings.outputCostPerMillion()));
 		return new Composition(restore(draft, pseudonyms), tier, settings.model(), promptTokens, completionTokens, cost,
-				modelMillis, repaired, false);
+				modelMillis, repaired, false, language(input));
 	}
 
 	private ChatResponse call(List<Message> messages) {
@@ -255,6 +261,23 @@ class ModelDrafter implements Drafter {
 		return input.lead().minimized().values().stream()
 			.map(value -> value.name() + ": " + byValue.getOrDefault(value.value(), DataSections.clean(value.value())))
 			.collect(Collectors.joining("\n"));
+	}
+
+	/** Each slot of the plan: what it is for, why its passages were chosen, and their ids. */
+	static String plan(DraftInput input) {
+		var labels = new java.util.HashMap<java.util.UUID, String>();
+		input.passages().forEach(grounding -> labels.put(grounding.passage().chunkId(), grounding.label()));
+		return input.plan().slots().stream().map(slot -> {
+			var ids = slot.passages().stream().map(passage -> labels.get(passage.chunkId())).filter(java.util.Objects::nonNull).toList();
+			return "- " + slot.spec().name() + ": " + DataSections.clean(slot.spec().purpose()) + ". "
+					+ (ids.isEmpty() ? "Empty: " + DataSections.clean(slot.reason()) + "."
+							: "Passages " + String.join(", ", ids) + " (" + DataSections.clean(slot.reason()) + ").");
+		}).collect(Collectors.joining("\n"));
+	}
+
+	/** The language to write in: the lead's, else the prompt's first. */
+	static String language(DraftInput input) {
+		return input.language().isEmpty() ? input.prompt().firstLanguage() : input.language();
 	}
 
 	static String passages(DraftInput input) {

@@ -17,6 +17,12 @@ import java.util.regex.Pattern;
  */
 class OfflineDrafter implements Drafter {
 
+	private final OfflineComposer composer;
+
+	OfflineDrafter(java.util.Map<String, LanguageWords> languages) {
+		this.composer = new OfflineComposer(languages);
+	}
+
 	static final String MODEL = "offline-drafter";
 
 	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!])\\s+(?=[\\p{Lu}0-9\"“„])");
@@ -40,6 +46,10 @@ class OfflineDrafter implements Drafter {
 
 	@Override
 	public Composition write(DraftInput input) {
+		if (!input.prompt().plan().isEmpty()) {
+			var written = composer.write(input);
+			return new Composition(written.draft(), 0, MODEL, 0, 0, BigDecimal.ZERO, 0, false, false, written.language());
+		}
 		var variables = input.lead().variables();
 		var offline = input.prompt().offline();
 		var queryTerms = terms(PromptRegistry.fill(input.prompt().retrievalQuery(), variables));
@@ -81,7 +91,7 @@ class OfflineDrafter implements Drafter {
 		sentences.addAll(facts);
 		var draft = new ModelDraft(PromptRegistry.fill(offline.get("subject"), variables), sentences,
 				PromptRegistry.fill(offline.get("call-to-action"), variables));
-		return new Composition(draft, 0, MODEL, 0, 0, BigDecimal.ZERO, 0, false, false);
+		return new Composition(draft, 0, MODEL, 0, 0, BigDecimal.ZERO, 0, false, false, "");
 	}
 
 	/** Quotable sentences of a passage: whole prose sentences, not headings, table rows or fragments. */

@@ -18,9 +18,30 @@ import java.util.Set;
  * @param repair what a model tier is told after an answer that is not the expected JSON (one re-ask)
  * @param body the model template
  * @param hash SHA-256 (hex) of the whole file, as the lock file records it
+ * @param plan the evidence plan's slots (empty for prompts older than plans: one search with {@code retrievalQuery})
+ * @param compose the order of tier 0's body: phrase keys (e.g. {@code situation}) and slot names
+ * @param phrases tier 0's phrases per language (ISO 639-1) → key → options, the first whose variables are all known
+ * wins; {@code offline} holds the first options of the file's first language
  */
 record PromptFile(String source, String id, int version, String purpose, String tier, Set<String> variables,
-		Map<String, String> offline, String retrievalQuery, List<String> retrievalTypes, String repair, String body, String hash) {
+		Map<String, String> offline, String retrievalQuery, List<String> retrievalTypes, String repair, String body, String hash,
+		List<SlotSpec> plan, List<String> compose, Map<String, Map<String, List<String>>> phrases) {
+
+	PromptFile {
+		plan = List.copyOf(plan);
+		compose = List.copyOf(compose);
+		phrases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phrases));
+	}
+
+	/** Whether tier 0 can write this prompt in the language. */
+	boolean speaks(String language) {
+		return phrases.containsKey(language);
+	}
+
+	/** The language of the file's first phrases: what a draft falls back to. */
+	String firstLanguage() {
+		return phrases.keySet().stream().findFirst().orElse("en");
+	}
 
 	/** {@code id@version}, how provenance names it. */
 	String reference() {

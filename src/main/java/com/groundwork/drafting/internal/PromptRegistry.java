@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -31,7 +32,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class PromptRegistry {
 
 	/** What the model template may use. */
-	static final Set<String> TEMPLATE_VARIABLES = Set.of("angle", "tone", "lead_features", "passages", "format");
+	static final Set<String> TEMPLATE_VARIABLES = Set.of("angle", "tone", "language", "lead_features", "plan", "passages",
+			"format");
 
 	/** What every model template must use: its data sections and the output format. */
 	static final Set<String> REQUIRED_TEMPLATE_VARIABLES = Set.of("lead_features", "passages", "format");
@@ -42,6 +44,18 @@ class PromptRegistry {
 
 	static final List<String> OFFLINE_KEYS = List.of("subject", "opening", "call-to-action", "greeting-friendly",
 			"greeting-formal", "greeting-concise");
+
+	/** The phrases of a prompt with an evidence plan, per language. */
+	static final List<String> PLAN_PHRASE_KEYS = List.of("subject", "situation", "result-frame", "call-to-action",
+			"greeting-friendly", "greeting-formal", "greeting-concise");
+
+	/** What tier 0's phrases may use besides the lead variables: the customer of the plan's case study. */
+	static final Set<String> PLAN_VARIABLES = Set.of("customer", "result");
+
+	/** What a slot's query may use besides the lead variables. */
+	static final Set<String> QUERY_VARIABLES = Set.of("interests");
+
+	private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
@@ -169,26 +183,132 @@ class PromptRegistry {
 			}
 		}
 
+		var plan = plan(header.get("plan"), source);
+		var phrases = new LinkedHashMap<String, Map<String, List<String>>>();
 		var offline = new LinkedHashMap<String, String>();
-		if (!(header.get("offline") instanceof Map<?, ?> phrases)) {
+		if (!(header.get("offline") instanceof Map<?, ?> given)) {
 			throw new PromptRegistryInvalidException(source + ": header field 'offline' must hold the offline drafter's phrases "
-					+ OFFLINE_KEYS);
+					+ (plan.isEmpty() ? OFFLINE_KEYS : "per language, e.g. offline.en." + PLAN_PHRASE_KEYS));
 		}
-		for (var key : OFFLINE_KEYS) {
-			if (!(phrases.get(key) instanceof String phrase) || phrase.isBlank()) {
-				throw new PromptRegistryInvalidException(source + ": header field 'offline." + key + "' is missing");
+		if (plan.isEmpty()) {
+			phrases.put("en", phrases(given, OFFLINE_KEYS, source, "offline", Set.of()));
+		}
+		else {
+			for (var entry : given.entrySet()) {
+				var language = String.valueOf(entry.getKey());
+				if (!LANGUAGE.matcher(language).matches() || !(entry.getValue() instanceof Map<?, ?> inLanguage)) {
+					throw new PromptRegistryInvalidException(source + ": 'offline." + language
+							+ "' must be a language code (ISO 639-1, e.g. en) holding the phrases " + PLAN_PHRASE_KEYS);
+				}
+				phrases.put(language, phrases(inLanguage, PLAN_PHRASE_KEYS, source, "offline." + language, PLAN_VARIABLES));
 			}
-			leadPlaceholders(phrase, source, "offline." + key);
-			offline.put(key, phrase.strip());
+			if (phrases.isEmpty()) {
+				throw new PromptRegistryInvalidException(source + ": 'offline' holds no language");
+			}
+		}
+		phrases.values().iterator().next().forEach((key, options) -> offline.put(key, options.getFirst()));
+		var compose = header.get("compose") instanceof List<?> order ? order.stream().map(String::valueOf).toList()
+				: List.<String>of();
+		var slotNames = plan.stream().map(SlotSpec::name).toList();
+		for (var part : compose) {
+			if (!slotNames.contains(part) && !part.equals("situation")) {
+				throw new PromptRegistryInvalidException(source + ": 'compose' names '" + part
+						+ "', which is neither 'situation' nor a slot of the plan " + slotNames);
+			}
+		}
+		if (!plan.isEmpty() && compose.isEmpty()) {
+			throw new PromptRegistryInvalidException(source + ": a prompt with a plan needs 'compose', the order of the body, e.g. [situation, "
+					+ slotNames.getFirst() + "]");
 		}
 		if (!(header.get("retrieval") instanceof Map<?, ?> retrieval) || !(retrieval.get("query") instanceof String query)) {
 			throw new PromptRegistryInvalidException(source + ": header field 'retrieval.query' is missing");
 		}
 		leadPlaceholders(query, source, "retrieval.query");
-		var types = retrieval.get("types") instanceof List<?> given ? given.stream().map(String::valueOf).toList()
+		var types = retrieval.get("types") instanceof List<?> listed ? listed.stream().map(String::valueOf).toList()
 				: List.<String>of();
 		return new PromptFile(source, id, version, string(header, "purpose", source), string(header, "tier", source),
-				declared, Map.copyOf(offline), query.strip(), types, string(header, "repair", source), body, sha256(text));
+				declared, Map.copyOf(offline), query.strip(), types, string(header, "repair", source), body, sha256(text),
+				plan, compose, phrases);
+	}
+
+	/** One language's phrases: each key a phrase or a list of options over the lead (and plan) variables. */
+	private static Map<String, List<String>> phrases(Map<?, ?> given, List<String> keys, String source, String field,
+			Set<String> extraVariables) {
+		var phrases = new LinkedHashMap<String, List<String>>();
+		for (var key : keys) {
+			var value = given.get(key);
+			List<String> options = value instanceof List<?> list ? list.stream().map(String::valueOf).map(String::strip).toList()
+					: value instanceof String phrase ? List.of(phrase.strip()) : List.of();
+			if (options.isEmpty() || options.stream().anyMatch(String::isBlank)) {
+				throw new PromptRegistryInvalidException(source + ": header field '" + field + "." + key + "' is missing");
+			}
+			for (var option : options) {
+				for (var variable : placeholders(option, source, field + "." + key)) {
+					if (!LEAD_VARIABLES.contains(variable) && !extraVariables.contains(variable)) {
+						throw new PromptRegistryInvalidException(source + ": unknown placeholder {" + variable + "} in "
+								+ field + "." + key + "; the variables are " + sorted(union(LEAD_VARIABLES, extraVariables)));
+					}
+				}
+			}
+			phrases.put(key, options);
+		}
+		return phrases;
+	}
+
+	/** The {@code plan} section: slots with unique names, known industry modes, queries over known variables. */
+	private static List<SlotSpec> plan(@Nullable Object given, String source) {
+		if (given == null) {
+			return List.of();
+		}
+		if (!(given instanceof List<?> entries) || entries.isEmpty()) {
+			throw new PromptRegistryInvalidException(source + ": 'plan' must list the slots the email needs");
+		}
+		var slots = new ArrayList<SlotSpec>();
+		for (int i = 0; i < entries.size(); i++) {
+			var field = "plan[" + i + "]";
+			if (!(entries.get(i) instanceof Map<?, ?> entry) || !(entry.get("slot") instanceof String name) || name.isBlank()) {
+				throw new PromptRegistryInvalidException(source + ": " + field + ".slot (the slot's name) is missing");
+			}
+			if (slots.stream().anyMatch(slot -> slot.name().equals(name))) {
+				throw new PromptRegistryInvalidException(source + ": " + field + ": slot '" + name + "' is defined twice");
+			}
+			var industry = String.valueOf(entry.containsKey("industry") ? entry.get("industry") : "any");
+			if (!industry.equals("lead") && !industry.equals("any")) {
+				throw new PromptRegistryInvalidException(source + ": " + field + ".industry must be 'lead' or 'any', was '"
+						+ industry + "'");
+			}
+			var productOf = entry.get("product-of") instanceof String of ? of : "";
+			if (!productOf.isEmpty() && slots.stream().noneMatch(slot -> slot.name().equals(productOf))) {
+				throw new PromptRegistryInvalidException(source + ": " + field + ".product-of names '" + productOf
+						+ "', which is not an earlier slot");
+			}
+			var query = entry.get("query") instanceof String text ? text.strip() : "";
+			if (query.isEmpty()) {
+				throw new PromptRegistryInvalidException(source + ": " + field + ".query is missing");
+			}
+			for (var variable : placeholders(query, source, field + ".query")) {
+				if (!LEAD_VARIABLES.contains(variable) && !QUERY_VARIABLES.contains(variable)) {
+					throw new PromptRegistryInvalidException(source + ": unknown placeholder {" + variable + "} in " + field
+							+ ".query; the variables are " + sorted(union(LEAD_VARIABLES, QUERY_VARIABLES)));
+				}
+			}
+			var types = entry.get("types") instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+					: List.<String>of();
+			int sentences = entry.get("sentences") instanceof Integer count ? count : 1;
+			if (sentences < 1 || sentences > 5) {
+				throw new PromptRegistryInvalidException(source + ": " + field + ".sentences must be 1 to 5");
+			}
+			slots.add(new SlotSpec(name, entry.get("purpose") instanceof String purpose ? purpose : name, types,
+					industry.equals("lead") ? SlotSpec.Industry.LEAD : SlotSpec.Industry.ANY, productOf, query,
+					Boolean.TRUE.equals(entry.get("interests")), Boolean.TRUE.equals(entry.get("required")), sentences));
+		}
+		return slots;
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		var all = new LinkedHashSet<>(a);
+		all.addAll(b);
+		return all;
 	}
 
 	private static void leadPlaceholders(String phrase, String source, String field) {

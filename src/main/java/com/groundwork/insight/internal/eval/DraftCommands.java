@@ -37,6 +37,14 @@ final class DraftCommands implements EvalCommand {
 						Path.of(run.arguments().get("knowledge", "knowledge")), System.err));
 	}
 
+	static DraftCommands quality() {
+		return new DraftCommands("draft-quality",
+				"draft-quality --knowledge DIR --leads FILE [--report eval/reports/draft-quality.md]",
+				(drafting, run) -> drafting.draftQuality(run.tenant(), Path.of(run.arguments().required("knowledge")),
+						Path.of(run.arguments().required("leads")),
+						Path.of(run.arguments().get("report", "eval/reports/draft-quality.md")), System.err));
+	}
+
 	static DraftCommands benchmark() {
 		return new DraftCommands("bench-draft", "bench-draft [--drafts 300] [--knowledge knowledge]",
 				(drafting, run) -> {

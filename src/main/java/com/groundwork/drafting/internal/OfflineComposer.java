@@ -1,0 +1,335 @@
+package com.groundwork.drafting.internal;
+
+import com.groundwork.search.Passage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Tier 0's email for a prompt with an evidence plan, in the order its {@code compose} gives: the lead's situation (a
+ * phrase), then for each slot the sentences quoted from its passages that stand alone (results with their numbers
+ * first), then one question. The body is kept at 50–125 words, the subject at 60 characters.
+ * <p>
+ * It writes in the lead's language when the prompt has phrases in it and the required slots' evidence is in it;
+ * otherwise in the language of that evidence or the prompt's first language, and says so ({@link #language}).
+ */
+final class OfflineComposer {
+
+	static final int MIN_WORDS = 50;
+
+	static final int MAX_WORDS = 125;
+
+	static final int MAX_SUBJECT = 60;
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
+	private static final Pattern WORD = Pattern.compile("[\\p{L}0-9]+");
+
+	private final Map<String, LanguageWords> languages;
+
+	OfflineComposer(Map<String, LanguageWords> languages) {
+		this.languages = languages;
+	}
+
+	/** The draft and the language it is written in. */
+	record Written(ModelDraft draft, String language) {
+	}
+
+	/** A quoted sentence: which slot, which passage label, its text and where it was found. */
+	private record Quote(String slot, String label, String text, int order) {
+	}
+
+	Written write(DraftInput input) {
+		var prompt = input.prompt();
+		var labels = new LinkedHashMap<UUID, String>();
+		input.passages().forEach(grounding -> labels.put(grounding.passage().chunkId(), grounding.label()));
+		var language = language(input, labels);
+		var words = languages.getOrDefault(language, languages.get("en"));
+		var phrases = prompt.phrases().get(language);
+
+		var variables = new LinkedHashMap<>(input.lead().variables());
+		variables.put("first_name", input.lead().feature("contact.first-name"));
+		variables.put("industry", words == null ? variables.get("industry")
+				: words.industryLabel(SlotPlanner.slug(input.lead().feature("company.industry"))));
+		variables.put("customer", "");
+
+		// sentences per slot, best first, in the language written
+		var quotes = new LinkedHashMap<String, List<Quote>>();
+		for (var slot : input.plan().slots()) {
+			var available = slot.passages().stream().filter(passage -> labels.containsKey(passage.chunkId())).toList();
+			if (available.isEmpty() || !inLanguage(available.getFirst(), language)) {
+				continue;
+			}
+			quotes.put(slot.spec().name(), quotes(slot, available, labels, words, language));
+			if (slot.spec().industry() == SlotSpec.Industry.LEAD && variables.get("customer").isEmpty()) {
+				variables.put("customer", customer(available.getFirst().documentTitle(), available));
+			}
+		}
+		if (quotes.values().stream().allMatch(List::isEmpty)) {
+			throw new DraftingFailedException("no-grounding",
+					"None of the planned passages holds a sentence that can be quoted alone; add case studies and product"
+							+ " documents with whole sentences for this lead's industry");
+		}
+
+		var specs = new LinkedHashMap<String, SlotSpec>();
+		input.plan().slots().forEach(slot -> specs.put(slot.spec().name(), slot.spec()));
+		var take = new LinkedHashMap<String, Integer>();
+		specs.forEach((name, spec) -> take.put(name, Math.min(spec.sentences(), quotes.getOrDefault(name, List.of()).size())));
+		boolean situation = input.tone() != Tone.CONCISE || prompt.compose().size() <= 2;
+		var greeting = PromptRegistry.fill(first(phrases.get("greeting-" + input.tone().slug()), variables), variables)
+			.replace(" ,", ",")
+			.strip();
+		var ask = PromptRegistry.fill(first(phrases.get("call-to-action"), variables), variables);
+		var opening = PromptRegistry.fill(first(phrases.get("situation"), variables), variables);
+		var frame = first(phrases.get("result-frame"), variables);
+
+		var body = body(prompt.compose(), quotes, take, situation, opening, frame, variables, language);
+		// 50–125 words, greeting and question included: trim the least needed, or quote more
+		var order = new ArrayList<>(prompt.compose());
+		java.util.Collections.reverse(order);
+		while (count(greeting, body, ask) > MAX_WORDS) {
+			var shorter = trim(order, take, specs, situation);
+			if (shorter == null) {
+				if (situation) {
+					situation = false;
+				}
+				else {
+					break;
+				}
+			}
+			body = body(prompt.compose(), quotes, take, situation, opening, frame, variables, language);
+		}
+		while (count(greeting, body, ask) < MIN_WORDS) {
+			var more = prompt.compose().stream()
+				.filter(name -> quotes.containsKey(name) && take.get(name) < quotes.get(name).size())
+				.findFirst();
+			if (more.isEmpty()) {
+				break;
+			}
+			take.merge(more.get(), 1, Integer::sum);
+			body = body(prompt.compose(), quotes, take, situation, opening, frame, variables, language);
+		}
+		var sentences = new ArrayList<ModelDraft.Sentence>();
+		sentences.add(new ModelDraft.Sentence(greeting, List.of()));
+		sentences.addAll(body);
+		return new Written(new ModelDraft(subject(phrases.get("subject"), variables), sentences, ask), language);
+	}
+
+	/** One fewer sentence from the last slot in compose order that has more than its first, else from any optional. */
+	private static @Nullable String trim(List<String> reversed, Map<String, Integer> take, Map<String, SlotSpec> specs,
+			boolean situation) {
+		for (var name : reversed) {
+			if (take.getOrDefault(name, 0) > 1) {
+				take.merge(name, -1, Integer::sum);
+				return name;
+			}
+		}
+		for (var name : reversed) {
+			var spec = specs.get(name);
+			if (spec != null && !spec.required() && take.getOrDefault(name, 0) > 0) {
+				take.put(name, 0);
+				return name;
+			}
+		}
+		return null;
+	}
+
+	private List<ModelDraft.Sentence> body(List<String> compose, Map<String, List<Quote>> quotes, Map<String, Integer> take,
+			boolean situation, String opening, String frame, Map<String, String> variables, String language) {
+		var body = new ArrayList<ModelDraft.Sentence>();
+		boolean framed = false;
+		for (var part : compose) {
+			if (part.equals("situation")) {
+				if (situation && !opening.isBlank()) {
+					body.add(new ModelDraft.Sentence(opening, List.of()));
+				}
+				continue;
+			}
+			var chosen = quotes.getOrDefault(part, List.of())
+				.stream()
+				.limit(take.getOrDefault(part, 0))
+				.sorted(Comparator.comparingInt(Quote::order))
+				.toList();
+			for (var quote : chosen) {
+				var text = quote.text();
+				var customer = variables.get("customer");
+				if (!framed && !customer.isEmpty() && !mentions(text, customer) && isResultSlot(part, quotes)) {
+					text = framed(frame, customer, text, language);
+					framed = true;
+				}
+				else if (mentions(text, customer)) {
+					framed = true;
+				}
+				body.add(new ModelDraft.Sentence(text, List.of(quote.label())));
+			}
+		}
+		return body;
+	}
+
+	private static boolean isResultSlot(String part, Map<String, List<Quote>> quotes) {
+		return quotes.keySet().stream().findFirst().map(part::equals).orElse(false);
+	}
+
+	private static String framed(String frame, String customer, String sentence, String language) {
+		var result = sentence;
+		if (language.equals("en") && sentence.length() > 1) {
+			var firstWord = sentence.split("\\s+")[0];
+			boolean keep = firstWord.length() > 1 && firstWord.equals(firstWord.toUpperCase(Locale.ROOT));
+			if (!keep) {
+				result = Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+			}
+		}
+		return frame.replace("{customer}", customer).replace("{result}", result);
+	}
+
+	private static boolean mentions(String text, String customer) {
+		if (customer.isEmpty()) {
+			return false;
+		}
+		return text.contains(customer) || text.contains(customer.split("\\s+")[0] + " ");
+	}
+
+	/** The language written: the lead's where the prompt and the required evidence allow it. */
+	private String language(DraftInput input, Map<UUID, String> labels) {
+		var prompt = input.prompt();
+		var wanted = input.language();
+		var evidence = input.plan()
+			.slots()
+			.stream()
+			.filter(slot -> slot.spec().required())
+			.flatMap(slot -> slot.passages().stream().filter(passage -> labels.containsKey(passage.chunkId())).limit(1))
+			.map(this::languageOf)
+			.filter(language -> !language.isEmpty())
+			.toList();
+		if (!wanted.isEmpty() && prompt.speaks(wanted) && evidence.stream().allMatch(wanted::equals)) {
+			return wanted;
+		}
+		if (!evidence.isEmpty() && prompt.speaks(evidence.getFirst()) && evidence.stream().allMatch(evidence.getFirst()::equals)) {
+			return evidence.getFirst();
+		}
+		return prompt.firstLanguage();
+	}
+
+	private String languageOf(Passage passage) {
+		var tagged = passage.metadata().language();
+		return tagged.isEmpty() ? LanguageWords.detect(passage.text(), languages).orElse("") : tagged;
+	}
+
+	private boolean inLanguage(Passage passage, String language) {
+		var of = languageOf(passage);
+		return of.isEmpty() || of.equals(language);
+	}
+
+	/** The slot's quotable sentences, best first: standalone, in the language, no company history unless nothing else. */
+	private List<Quote> quotes(EvidencePlan.Slot slot, List<Passage> passages, Map<UUID, String> labels,
+			@Nullable LanguageWords words, String language) {
+		var spec = slot.spec();
+		var queryTerms = OfflineDrafter.terms(spec.query() + " " + slot.reason());
+		boolean results = spec.industry() == SlotSpec.Industry.LEAD;
+		var all = new ArrayList<Quote>();
+		var history = new ArrayList<Quote>();
+		var seen = new LinkedHashSet<String>();
+		int order = 0;
+		for (var passage : passages) {
+			for (var sentence : OfflineDrafter.candidates(passage.text())) {
+				order++;
+				if (!seen.add(sentence.toLowerCase(Locale.ROOT)) || (words != null && words.dangles(sentence))) {
+					continue;
+				}
+				if (words != null && LanguageWords.detect(sentence, languages).filter(found -> !found.equals(language)).isPresent()
+						&& words.stopwordShare(sentence) < 0.15) {
+					continue;
+				}
+				if (slot.matched() != null && new Interests(Map.of(slot.matched(), ""), false).matchIn(sentence) == null) {
+					continue; // a proof point quotes what names the interest
+				}
+				var quote = new Quote(spec.name(), labels.get(passage.chunkId()), sentence, order);
+				(words != null && words.isBoilerplate(sentence) ? history : all).add(quote);
+			}
+		}
+		var scored = all.isEmpty() ? history : all;
+		return scored.stream()
+			.sorted(Comparator.comparingDouble((Quote quote) -> -score(quote.text(), queryTerms, results, words)))
+			.toList();
+	}
+
+	private static double score(String sentence, Set<String> queryTerms, boolean results, @Nullable LanguageWords words) {
+		var terms = OfflineDrafter.terms(sentence);
+		double overlap = terms.stream().filter(queryTerms::contains).count();
+		boolean figure = sentence.chars().anyMatch(Character::isDigit);
+		long outcome = words == null ? 0 : LanguageWords.words(sentence).stream().filter(words.results()::contains).count();
+		int length = (int) WORD.matcher(sentence).results().count();
+		double shape = -Math.abs(length - 20) / 12.0;
+		return results ? overlap * 0.5 + (figure ? 4 : 0) + Math.min(outcome, 3) + shape
+				: overlap + (figure ? 0.5 : 0) + shape;
+	}
+
+	/** The longest run of capitalized words of the title's first part that the passages name: the customer. */
+	static String customer(String title, List<Passage> passages) {
+		var head = title.split(":|\\s[–—|-]\\s", 2)[0].strip();
+		var words = head.split("\\s+");
+		var text = String.join(" ", passages.stream().map(Passage::text).toList());
+		String best = "";
+		for (int from = 0; from < words.length; from++) {
+			if (words[from].isEmpty() || !Character.isUpperCase(words[from].codePointAt(0))) {
+				continue;
+			}
+			for (int to = words.length; to > from; to--) {
+				var candidate = String.join(" ", java.util.Arrays.copyOfRange(words, from, to)).replaceAll("[,.;]$", "");
+				if (candidate.length() > best.length() && text.contains(candidate)) {
+					best = candidate;
+				}
+			}
+		}
+		return best.length() >= 3 ? best : "";
+	}
+
+	private static String subject(List<String> options, Map<String, String> variables) {
+		for (var option : options) {
+			if (known(option, variables)) {
+				var subject = PromptRegistry.fill(option, variables);
+				if (subject.length() <= MAX_SUBJECT) {
+					return subject;
+				}
+			}
+		}
+		var last = PromptRegistry.fill(options.getLast(), variables);
+		return last.length() <= MAX_SUBJECT ? last : last.substring(0, MAX_SUBJECT - 1).strip() + "…";
+	}
+
+	/** The first option whose variables are all known (non-empty), else the last. */
+	private static String first(List<String> options, Map<String, String> variables) {
+		return options.stream().filter(option -> known(option, variables)).findFirst().orElse(options.getLast());
+	}
+
+	private static boolean known(String option, Map<String, String> variables) {
+		var matcher = PLACEHOLDER.matcher(option);
+		while (matcher.find()) {
+			var name = matcher.group(1);
+			if (!name.equals("result") && variables.getOrDefault(name, "").isBlank()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	static int count(String greeting, List<ModelDraft.Sentence> body, String ask) {
+		int words = words(greeting) + words(ask);
+		for (var sentence : body) {
+			words += words(sentence.text());
+		}
+		return words;
+	}
+
+	static int words(String text) {
+		return (int) WORD.matcher(text).results().count();
+	}
+}
