@@ -51,7 +51,8 @@ final class DraftQualityEvaluation {
 	/** What one draft is judged on. */
 	record Row(String lead, String angle, String industry, String language, String status, String written,
 			List<String> cited, boolean ownCase, boolean offCase, boolean casePlusCapability, boolean boilerplate,
-			int internal, boolean pricing, boolean languageMatch, int words, int score, String subject, String reason) {
+			int internal, boolean pricing, boolean languageMatch, int words, int score, String subject, String reason,
+			String body, List<String> plan) {
 	}
 
 	static List<Case> read(Path file, JsonMapper mapper) {
@@ -159,7 +160,15 @@ final class DraftQualityEvaluation {
 		return new Row(text(lead, "externalId"), item.angle(), industry, language, draft.status().name(),
 				draft.provenance().language(), citedTitles, ownCase, offCase, capability, boilerplate, internal, pricing,
 				languageMatch, count, draft.content().score().value(), draft.subject(),
-				draft.failureReason() == null ? "" : draft.failureReason());
+				draft.failureReason() == null ? "" : draft.failureReason(), draft.body(),
+				draft.provenance().plan().stream()
+					.map(slot -> slot.slot() + ": " + slot.reason() + (slot.filled() ? " — " + slot.documentTitle() : ""))
+					.collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), plan -> {
+						draft.provenance().attempts().stream()
+							.filter(attempt -> attempt.outcome().startsWith("guardrail"))
+							.forEach(attempt -> plan.add("(" + attempt.outcome() + ": " + attempt.reason() + ")"));
+						return plan;
+					})));
 	}
 
 	/** Whether subject, every sentence after the greeting and the call to action read as the language. */
@@ -204,6 +213,17 @@ final class DraftQualityEvaluation {
 				.append(" | ").append(mark.apply(row.boilerplate())).append(" | ").append(row.subject().replace("|", "/"))
 				.append(" | ").append(String.join("; ", row.cited()).replace("|", "/"))
 				.append(row.reason().isEmpty() ? "" : " — " + row.reason().replace("|", "/")).append(" |\n");
+		}
+		out.append("\n## The drafts\n");
+		for (var row : rows) {
+			out.append("\n### ").append(row.lead()).append(" (").append(row.angle()).append(", ").append(row.language())
+				.append(" → ").append(row.written()).append(", ").append(row.words()).append(" words, score ")
+				.append(row.score()).append(")\n\nPlan:\n");
+			row.plan().forEach(slot -> out.append("- ").append(slot).append('\n'));
+			out.append("\n> **").append(row.subject()).append("**\n>\n");
+			for (var line : row.body().split("\n")) {
+				out.append("> ").append(line).append('\n');
+			}
 		}
 		try {
 			Files.createDirectories(report.toAbsolutePath().getParent());

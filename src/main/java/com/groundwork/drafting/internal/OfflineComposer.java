@@ -234,6 +234,7 @@ final class OfflineComposer {
 		var spec = slot.spec();
 		var queryTerms = OfflineDrafter.terms(spec.query() + " " + slot.reason());
 		boolean results = spec.industry() == SlotSpec.Industry.LEAD;
+		boolean pricingWanted = slot.matched() != null && spec.types().contains("pricing");
 		var all = new ArrayList<Quote>();
 		var history = new ArrayList<Quote>();
 		var seen = new LinkedHashSet<String>();
@@ -257,19 +258,29 @@ final class OfflineComposer {
 		}
 		var scored = all.isEmpty() ? history : all;
 		return scored.stream()
-			.sorted(Comparator.comparingDouble((Quote quote) -> -score(quote.text(), queryTerms, results, words)))
+			.sorted(Comparator.comparingDouble((Quote quote) -> -score(quote.text(), queryTerms, results, pricingWanted, words)))
 			.toList();
 	}
 
-	private static double score(String sentence, Set<String> queryTerms, boolean results, @Nullable LanguageWords words) {
+	/**
+	 * How well a sentence serves its slot: a result slot wants a measured change (a number and a change word), other
+	 * slots what the query asks; prices only where the lead asked for them; about 20 words.
+	 */
+	private static double score(String sentence, Set<String> queryTerms, boolean results, boolean pricingWanted,
+			@Nullable LanguageWords words) {
 		var terms = OfflineDrafter.terms(sentence);
 		double overlap = terms.stream().filter(queryTerms::contains).count();
 		boolean figure = sentence.chars().anyMatch(Character::isDigit);
-		long outcome = words == null ? 0 : LanguageWords.words(sentence).stream().filter(words.results()::contains).count();
+		var lower = LanguageWords.words(sentence);
+		long change = words == null ? 0 : lower.stream().filter(words.results()::contains).count();
+		boolean priced = words != null && lower.stream().anyMatch(words.pricing()::contains);
 		int length = (int) WORD.matcher(sentence).results().count();
 		double shape = -Math.abs(length - 20) / 12.0;
-		return results ? overlap * 0.5 + (figure ? 4 : 0) + Math.min(outcome, 3) + shape
-				: overlap + (figure ? 0.5 : 0) + shape;
+		double pricing = priced && !pricingWanted ? -4 : 0;
+		if (results) {
+			return overlap * 0.3 + (figure && change > 0 ? 8 : figure ? 1 : 0) + Math.min(change, 2) + shape + pricing;
+		}
+		return overlap + (figure ? 0.5 : 0) + shape + pricing;
 	}
 
 	/** The longest run of capitalized words of the title's first part that the passages name: the customer. */

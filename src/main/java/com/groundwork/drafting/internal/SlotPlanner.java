@@ -142,8 +142,12 @@ class SlotPlanner implements EvidencePlanner {
 
 		var found = candidates(context, query, types, Set.of(), Set.of());
 		if (spec.interests()) {
+			// a document about the interest (named in its title or headings) before one that mentions it in passing
 			var matching = found.stream().filter(passage -> context.interests.matchIn(passage.text()) != null).toList();
-			var chosen = best(matching, context, spec, doc -> true);
+			var about = matching.stream()
+				.filter(passage -> context.interests.matchIn(passage.documentTitle() + " " + passage.headingPath()) != null)
+				.toList();
+			var chosen = best(about.isEmpty() ? matching : about, context, spec, doc -> true);
 			if (chosen == null) {
 				return empty(spec, "nothing in the knowledge matches " + quoted(context.interests.list()));
 			}
@@ -262,7 +266,7 @@ class SlotPlanner implements EvidencePlanner {
 
 	private static boolean hasResult(String text, LanguageWords words) {
 		return text.chars().anyMatch(Character::isDigit)
-				&& LanguageWords.words(text).stream().filter(words.results()::contains).count() >= 3;
+				&& LanguageWords.words(text).stream().anyMatch(words.results()::contains);
 	}
 
 	private EvidencePlan.Slot slot(SlotSpec spec, List<Passage> passages, String reason, Context context) {

@@ -80,6 +80,10 @@ final class EvalAll implements EvalCommand {
 									"--qrels", qrels.toString(), "--report", reports.resolve(report("retrieval", quick)).toString());
 						}),
 				new Step("drafts", true, List.of(), (quick, data, reports, work) -> List.of("drafts")),
+				new Step("draft-quality", true, List.of(),
+						(quick, data, reports, work) -> List.of("draft-quality", "--knowledge", "knowledge", "--leads",
+								"eval/draft-quality/leads.jsonl", "--report",
+								reports.resolve(report("draft-quality", quick)).toString())),
 				new Step("injection", true, List.of("bipia/email-train.jsonl", "bipia/text-attack-train.json"),
 						(quick, data, reports, work) -> {
 							var emails = data.resolve("bipia/email-train.jsonl");
