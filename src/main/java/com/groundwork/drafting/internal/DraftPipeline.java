@@ -228,7 +228,8 @@ class DraftPipeline {
 		var byLabel = PassageRetrieval.byLabel(kept);
 		var facts = GuardrailInputs.facts(lead.minimized());
 		var recipient = GuardrailInputs.recipient(fullLead.snapshot());
-		var check = GuardrailInputs.check(request, id, written.draft(), byLabel, allPassages, facts, untrusted, recipient);
+		var check = GuardrailInputs.check(request, id, written.draft(), byLabel, allPassages, facts, untrusted, recipient,
+				fullLead.language());
 		var verdict = checked(check, request, variant, writer);
 		int repairs = 0;
 		while (verdict instanceof Verdict.NeedsRepair && repairs < settings.repairRounds()) {
@@ -265,7 +266,8 @@ class DraftPipeline {
 				break; // tier 0 cannot be re-prompted: the reviewer sees the findings
 			}
 			repairs++;
-			check = GuardrailInputs.check(request, id, written.draft(), byLabel, allPassages, facts, untrusted, recipient);
+			check = GuardrailInputs.check(request, id, written.draft(), byLabel, allPassages, facts, untrusted, recipient,
+					fullLead.language());
 			verdict = checked(check, request, variant, writer);
 		}
 
