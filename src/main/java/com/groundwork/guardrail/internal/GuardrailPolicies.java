@@ -172,6 +172,11 @@ final class GuardrailPolicies {
 			if (byLanguage == null) {
 				return;
 			}
+			if (byLanguage.keySet().stream().anyMatch(key -> key.chars().allMatch(Character::isDigit))) {
+				problems.add(policy.at(field) + ": is one list, but this list is given per language: {"
+						+ String.join(": [...], ", languages) + ": [...]}");
+				return;
+			}
 			for (var language : byLanguage.keySet()) {
 				if (!seen.contains(language)) {
 					problems.add(policy.at(field + "." + language) + ": '" + language

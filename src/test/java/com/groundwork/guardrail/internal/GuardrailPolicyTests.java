@@ -164,6 +164,48 @@ class GuardrailPolicyTests {
 	}
 
 	@Test
+	void perLanguageListsNameEveryLanguageAndNoOther() throws IOException {
+		replace("policy.yaml", "    de: [Idiot, Idioten,", "    fr: [Idiot, Idioten,");
+		var message = problem("policy.yaml");
+		assertThat(message).contains("tone.toxic-phrases.fr (line " + lineOf("    fr: [Idiot") + "): 'fr' is not one of the policy's languages (en, de)")
+			.contains("tone.toxic-phrases (line " + (lineOf("  toxic-phrases:") + 1) + "): has no list for de");
+
+		copyTheShippedFolderAgain();
+		replace("policy.yaml", "languages: [en, de]", "languages: [en, deutsch]");
+		assertThat(problem("policy.yaml")).contains("languages[1] (line 8): must be an ISO 639-1 code such as de");
+		replace("policy.yaml", "languages: [en, deutsch]", "languages: [en, de, en]");
+		assertThat(problem("policy.yaml")).contains("languages[2] (line 8): en is listed twice");
+
+		copyTheShippedFolderAgain();
+		replace("policy.yaml", "    de: [-ung,", "    de: [-u, -ung,");
+		assertThat(problem("policy.yaml")).contains("grounding.common-nouns.de[0] (line " + lineOf("    de: [-u, -ung,")
+				+ "): '-u' is too short");
+	}
+
+	@Test
+	void aListWhereTheLanguagesAreExpectedIsRefused() throws IOException {
+		// The shape before languages: one list.
+		var path = guardrails.resolve("policy.yaml");
+		var text = Files.readString(path);
+		var block = text.substring(text.indexOf("  toxic-phrases:\n"), text.indexOf("  # Spam-trigger wording"));
+		Files.writeString(path, text.replace(block, "  toxic-phrases: [idiot, stupid]\n"));
+		var message = problem("policy.yaml");
+		assertThat(message).endsWith("tone.toxic-phrases (line " + lineOf("  toxic-phrases:")
+				+ "): is one list, but this list is given per language: {en: [...], de: [...]}");
+	}
+
+	/** The line of the shipped file's line that starts with {@code start}. */
+	private int lineOf(String start) throws IOException {
+		var lines = Files.readAllLines(guardrails.resolve("policy.yaml"));
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).startsWith(start)) {
+				return i + 1;
+			}
+		}
+		throw new AssertionError("no line starts with " + start);
+	}
+
+	@Test
 	void theGlobalSuppressionListHoldsOnlyHashes() throws IOException {
 		Files.writeString(guardrails.resolve("global-suppressions.txt"), "# hashes\nsomeone@example.com\n", java.nio.file.StandardOpenOption.APPEND);
 		assertThat(problem("global-suppressions.txt")).contains("line 8: must be the SHA-256").contains("never the address itself");
