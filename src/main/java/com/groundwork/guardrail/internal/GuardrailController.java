@@ -136,7 +136,7 @@ class GuardrailController {
 			@Nullable @Size(max = 200) Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 10_000) String> leadFacts,
 			@Nullable @Size(max = 200) Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 50_000) String> untrustedInputs,
 			@Nullable @Valid RecipientInput recipient,
-			@Nullable @Pattern(regexp = "[A-Za-z]{2}([-_][A-Za-z0-9]{1,8})*", message = "must be an ISO 639-1 language code such as de") String language) {
+			@Nullable @Pattern(regexp = "([A-Za-z]{2}([-_][A-Za-z0-9]{1,8})*)?", message = "must be an ISO 639-1 language code such as de") String language) {
 	}
 
 	record SentenceInput(@NotNull @Size(max = 2000) String text,
