@@ -3,6 +3,7 @@ package com.groundwork.guardrail;
 import com.groundwork.identity.TenantId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,18 @@ public interface Guardrails {
 	 * @throws java.util.NoSuchElementException when the draft has no recorded check in this tenant
 	 */
 	Verdict recheck(TenantId tenant, UUID draftId, String subject, String body);
+
+	/**
+	 * {@link #recheck(TenantId, UUID, String, String)} of an edit in a given language (ISO 639-1, the stored draft's);
+	 * empty keeps the language of the recorded check.
+	 */
+	Verdict recheck(TenantId tenant, UUID draftId, String subject, String body, String language);
+
+	/**
+	 * The spam-trigger phrases of the tenant's policy for a language (ISO 639-1), lower-cased; the policy's default
+	 * language (English) for a language it does not list or an empty one.
+	 */
+	Set<String> spamTriggers(TenantId tenant, String language);
 
 	/** The latest recorded verdict of a draft. */
 	Optional<RecordedVerdict> verdictOf(TenantId tenant, UUID draftId);

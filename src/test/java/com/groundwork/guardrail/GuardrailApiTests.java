@@ -180,6 +180,85 @@ class GuardrailApiTests {
 		assertThatThrownBy(() -> guardrails.recheck(globex, draftId, "x", "y")).isInstanceOf(NoSuchElementException.class);
 	}
 
+	static final String PASSAGE_DE = """
+			{"id":"k1","title":"Fallstudie Kessler Kühllogistik","text":"Die Kessler Kühllogistik GmbH senkte die durchschnittliche Verweildauer der Lkw von 164 auf 52 Minuten. Standgeld und Wartezeitkosten sanken um 410.000 € pro Jahr."}""";
+
+	@Test
+	void aGermanTextIsCheckedInGerman() throws Exception {
+		var request = """
+				{"subject":"Kürzere Standzeiten an Ihren Rampen",
+				 "sentences":[{"text":"Guten Tag Frau Albers,"},
+				   {"text":"Die Kessler Kühllogistik GmbH hat die Verweildauer der Lkw von 164 auf 52 Minuten gesenkt.","citations":["k1"]},
+				   {"text":"Standgeld und Wartezeitkosten sanken dort um 410.000 € pro Jahr.","citations":["k1"]}],
+				 "callToAction":"Hätten Sie nächste Woche 20 Minuten Zeit für ein kurzes Gespräch?",
+				 "passages":[%s],
+				 "leadFacts":{"contact.last-name":"Albers","company.name":"Nordwind Logistik GmbH"},
+				 "recipient":{"email":"k.albers@nordwind.example","country":"DE","consentStatus":"EXPRESS","consentGrantedAt":"2026-10-01"}%s}
+				""";
+		check("demo-acme-rep", request.formatted(PASSAGE_DE, ",\"language\":\"de-DE\""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.language").value("de"))
+			.andExpect(jsonPath("$.verdict").value("PASSED"));
+		// Without a language the German nouns read as names no passage holds.
+		check("demo-acme-rep", request.formatted(PASSAGE_DE, ""))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.language").value(""))
+			.andExpect(jsonPath("$.verdict").value("NEEDS_REPAIR"))
+			.andExpect(jsonPath("$.findings[*].evidence", hasItem("Standzeiten")));
+	}
+
+	@Test
+	void aLanguageWithoutWordListsIsA400ListingTheLanguages() throws Exception {
+		check("demo-acme-rep", "{\"subject\":\"Bonjour\",\"body\":\"Bonjour.\",\"language\":\"fr\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("language"))
+			.andExpect(jsonPath("$.detail").value(containsString("use one of en, de")));
+		check("demo-acme-rep", "{\"subject\":\"Hallo\",\"body\":\"Hallo.\",\"language\":\"Deutsch\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("language"));
+		check("demo-acme-rep", "{\"subject\":\"Hallo\",\"body\":\"Hallo.\",\"language\":\"\"}")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.language").value(""));
+	}
+
+	@Test
+	void spamTriggersPerLanguage() {
+		assertThat(guardrails.spamTriggers(acme, "de")).contains("jetzt kaufen", "gratis", "nur heute")
+			.doesNotContain("act now");
+		assertThat(guardrails.spamTriggers(acme, "en")).contains("act now", "click here").doesNotContain("gratis");
+		assertThat(guardrails.spamTriggers(acme, "")).isEqualTo(guardrails.spamTriggers(acme, "en"));
+		assertThat(guardrails.spamTriggers(acme, "DE")).isEqualTo(guardrails.spamTriggers(acme, "de"));
+	}
+
+	@Test
+	void aGermanEditIsRecheckedInTheDraftsLanguage() {
+		var draftId = UUID.randomUUID();
+		var check = new DraftCheck(acme, draftId, "api", "Kürzere Standzeiten an Ihren Rampen",
+				List.of(new DraftCheck.Sentence("Guten Tag Frau Albers,", List.of()),
+						new DraftCheck.Sentence("Die Kessler Kühllogistik GmbH senkte die Verweildauer der Lkw auf 52 Minuten.",
+								List.of("k1"))),
+				"Hätten Sie nächste Woche 20 Minuten Zeit?",
+				List.of(new DraftCheck.Passage("k1", "Fallstudie Kessler Kühllogistik",
+						"Die Kessler Kühllogistik GmbH senkte die durchschnittliche Verweildauer der Lkw von 164 auf 52 Minuten.")),
+				Map.of("contact.last-name", "Albers"), Map.of(),
+				new Recipient("k.albers@nordwind.example", "DE", "EXPRESS", "form", "website", LocalDate.of(2026, 10, 1)),
+				"de");
+		var verdict = guardrails.check(check);
+		assertThat(verdict).isInstanceOf(Verdict.Passed.class);
+		guardrails.record(check, verdict, 0);
+
+		var edit = "Guten Tag Frau Albers,\n\nBei Kessler sank die durchschnittliche Verweildauer der Lkw auf 52 Minuten.";
+		// The recorded check's language, the draft's language given, or the wrong one.
+		assertThat(guardrails.recheck(acme, draftId, "Kürzere Standzeiten", edit)).isInstanceOf(Verdict.Passed.class);
+		assertThat(guardrails.recheck(acme, draftId, "Kürzere Standzeiten", edit, "de")).isInstanceOf(Verdict.Passed.class);
+		assertThat(guardrails.recheck(acme, draftId, "Kürzere Standzeiten", edit, "en").findings())
+			.extracting(Finding::evidence)
+			.contains("Standzeiten");
+		var invented = guardrails.recheck(acme, draftId, "Kürzere Standzeiten",
+				"Guten Tag Frau Albers,\n\nBei Kessler sank die Verweildauer der Lkw um 61 %.", "de");
+		assertThat(invented.findings()).extracting(Finding::evidence).contains("61 %");
+	}
+
 	@Test
 	void releaseChecksAndMasking() {
 		assertThat(guardrails.releaseChecks(acme, new Recipient("dana@northwind.example", "US", "IMPLIED", null, null,

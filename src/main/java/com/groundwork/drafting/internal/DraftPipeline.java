@@ -212,10 +212,11 @@ class DraftPipeline {
 		var recipient = GuardrailInputs.recipient(fullLead.snapshot());
 		var checkedAllPassages = allPassages;
 		var checked = repairs.check(request, variant, input, written.composition(), written.writer(),
-				draft -> GuardrailInputs.check(request, id, draft, byLabel, checkedAllPassages, facts, untrusted, recipient),
+				current -> GuardrailInputs.check(request, id, current.draft(), byLabel, checkedAllPassages, facts, untrusted,
+						recipient, writtenIn(current, input)),
 				attempts);
 		var composition = checked.composition();
-		var writtenIn = composition.language().isEmpty() ? ModelDrafter.language(input) : composition.language();
+		var writtenIn = writtenIn(composition, input);
 		var verdict = withLanguageFallback(checked.verdict(), language, writtenIn, prompt);
 
 		long latency = (System.nanoTime() - started) / 1_000_000;
@@ -247,6 +248,11 @@ class DraftPipeline {
 			Interests interests, String language) {
 		return DraftStages.observed(stages.stage(RETRIEVAL, request, variant),
 				() -> planner.plan(request.tenant(), prompt, lead, interests, language));
+	}
+
+	/** The language a composition is written in: what tier 0 says, else what a model tier was asked for. */
+	private static String writtenIn(Composition composition, DraftInput input) {
+		return composition.language().isEmpty() ? ModelDrafter.language(input) : composition.language();
 	}
 
 	/** Why nothing could be written, naming what the knowledge lacks. */

@@ -86,10 +86,10 @@ final class GuardrailInputs {
 		return flagged;
 	}
 
-	/** The draft as the guardrails read it: its sentences cite chunk ids. */
+	/** The draft as the guardrails read it, in the lead's language (ISO 639-1): its sentences cite chunk ids. */
 	static DraftCheck check(GenerationRequest request, @Nullable UUID draftId, ModelDraft draft,
 			Map<String, GroundingPassage> byLabel, List<DraftCheck.Passage> passages, Map<String, String> facts,
-			Map<String, String> untrusted, @Nullable Recipient recipient) {
+			Map<String, String> untrusted, @Nullable Recipient recipient, String language) {
 		var sentences = new ArrayList<DraftCheck.Sentence>();
 		for (var sentence : draft.sentences()) {
 			sentences.add(new DraftCheck.Sentence(sentence.text(), sentence.passages()
@@ -99,6 +99,6 @@ final class GuardrailInputs {
 				.toList()));
 		}
 		return new DraftCheck(request.tenant(), draftId, request.channel().name().toLowerCase(java.util.Locale.ROOT),
-				draft.subject(), sentences, draft.callToAction(), passages, facts, untrusted, recipient);
+				draft.subject(), sentences, draft.callToAction(), passages, facts, untrusted, recipient, language);
 	}
 }

@@ -28,8 +28,8 @@ class RepairLoop {
 	}
 
 	Checked check(GenerationRequest request, String variant, DraftInput input, Composition written, Drafter writer,
-			Function<ModelDraft, DraftCheck> checkOf, List<Draft.Attempt> attempts) {
-		var check = checkOf.apply(written.draft());
+			Function<Composition, DraftCheck> checkOf, List<Draft.Attempt> attempts) {
+		var check = checkOf.apply(written);
 		var verdict = verdict(check, request, variant, writer);
 		int repairs = 0;
 		while (verdict instanceof Verdict.NeedsRepair && repairs < rounds) {
@@ -63,7 +63,7 @@ class RepairLoop {
 				break;
 			}
 			repairs++;
-			check = checkOf.apply(written.draft());
+			check = checkOf.apply(written);
 			verdict = verdict(check, request, variant, writer);
 		}
 		return new Checked(written, check, verdict, repairs);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,8 @@ final class CheckContext {
 
 	final DraftCheck draft;
 	final Policy policy;
+	/** The word lists of the draft's language. */
+	final Policy.Wording wording;
 	final ConsentRules consent;
 	final LocalDate today;
 	final List<Field> fields;
@@ -47,10 +50,13 @@ final class CheckContext {
 	private final Map<String, String> lowerPassages = new HashMap<>();
 	private @Nullable String allPassages;
 	private @Nullable String allInputs;
+	private final Map<String, Set<String>> stems = new HashMap<>();
+	private final Map<String, List<Numbers.Number>> numbers = new HashMap<>();
 
 	CheckContext(DraftCheck draft, Policy policy, ConsentRules consent, LocalDate today) {
 		this.draft = draft;
 		this.policy = policy;
+		this.wording = policy.wording(draft.language());
 		this.consent = consent;
 		this.today = today;
 		var fields = new ArrayList<Field>();
@@ -106,6 +112,16 @@ final class CheckContext {
 		var joined = new StringBuilder();
 		field.citations().forEach(id -> joined.append(passage(id)).append('\n'));
 		return joined.toString();
+	}
+
+	/** The stems of a (lower-cased) evidence text's words in the draft's language, computed once per text. */
+	Set<String> stemsOf(String evidence) {
+		return stems.computeIfAbsent(evidence, text -> Set.copyOf(wording.stemmer().stemsOf(text)));
+	}
+
+	/** The numbers of a (lower-cased) evidence text, computed once per text. */
+	List<Numbers.Number> numbersOf(String evidence) {
+		return numbers.computeIfAbsent(evidence, text -> Numbers.scan(text, policy.numberScales()));
 	}
 
 	boolean passageFlagged(String id) {

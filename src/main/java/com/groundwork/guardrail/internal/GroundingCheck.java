@@ -24,8 +24,8 @@ final class GroundingCheck implements Check {
 				}
 			}
 			String evidence = null;
-			for (var claim : Claims.of(field.text(), context.policy)) {
-				if (Claims.supported(claim, context.facts)) {
+			for (var claim : Claims.of(field.text(), context.policy, context.wording)) {
+				if (Claims.supported(claim, context.facts, context)) {
 					continue;
 				}
 				if (field.citations().isEmpty()) {
@@ -40,7 +40,7 @@ final class GroundingCheck implements Check {
 				if (evidence == null) {
 					evidence = context.evidenceOf(field);
 				}
-				if (!Claims.supported(claim, evidence)) {
+				if (!Claims.supported(claim, evidence, context)) {
 					findings.add(new Finding("grounding.unsupported", Severity.REPAIR,
 							new Span(field.name(), claim.start(), claim.end()),
 							"'" + claim.text() + "' is in neither the cited passage" + (field.citations().size() > 1 ? "s" : "")

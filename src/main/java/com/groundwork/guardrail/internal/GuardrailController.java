@@ -69,14 +69,34 @@ class GuardrailController {
 				}
 			}
 		}
+		var language = language(request.language(), checks.policies().forTenant(actor.tenantSlug()).languages());
 		var recipient = request.recipient() == null ? null : request.recipient().toRecipient();
 		var check = new DraftCheck(actor.tenantId(), null, "api", request.subject(), sentences,
 				request.callToAction() == null ? "" : request.callToAction(), passages,
 				request.leadFacts() == null ? Map.of() : request.leadFacts(),
-				request.untrustedInputs() == null ? Map.of() : request.untrustedInputs(), recipient);
+				request.untrustedInputs() == null ? Map.of() : request.untrustedInputs(), recipient, language);
 		var verdict = guardrails.check(check);
 		return new CheckResult(verdict.name(), verdict.findings(),
-				sentences.stream().map(DraftCheck.Sentence::text).toList(), checks.policyVersion(actor.tenantSlug()));
+				sentences.stream().map(DraftCheck.Sentence::text).toList(), checks.policyVersion(actor.tenantSlug()),
+				check.language());
+	}
+
+	/**
+	 * The draft's language: absent or blank is unknown (checked against every language's lists); otherwise one the
+	 * policy has lists for, a region subtag ({@code de-AT}) allowed. A language without lists is refused rather than
+	 * silently checked as another one.
+	 */
+	private static String language(@Nullable String requested, List<String> languages) {
+		if (requested == null || requested.isBlank()) {
+			return "";
+		}
+		var primary = requested.strip().toLowerCase(java.util.Locale.ROOT).split("[-_]", 2)[0];
+		if (!languages.contains(primary)) {
+			throw new CheckRequestProblem("language", "'" + requested + "' is not a language the guardrail policy has "
+					+ "word lists for; use one of " + String.join(", ", languages)
+					+ " (ISO 639-1), or leave it out when the language is unknown");
+		}
+		return primary;
 	}
 
 	private static List<DraftCheck.Sentence> sentences(CheckRequest request) {
@@ -106,6 +126,8 @@ class GuardrailController {
 	 * @param body the whole body, split into sentences (which then cite nothing)
 	 * @param leadFacts the lead's facts claims may rest on, name → value
 	 * @param untrustedInputs other untrusted text that reached the writer (CRM notes, …), name → text
+	 * @param language the text's language, ISO 639-1 ({@code de}, {@code en}; a region such as {@code de-AT} is
+	 *        read as its language); absent when unknown
 	 */
 	record CheckRequest(@NotNull @Size(max = 998) String subject,
 			@Nullable @Size(max = 200) List<@NotNull @Valid SentenceInput> sentences,
@@ -113,7 +135,8 @@ class GuardrailController {
 			@Nullable @Size(max = 50) List<@NotNull @Valid PassageInput> passages,
 			@Nullable @Size(max = 200) Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 10_000) String> leadFacts,
 			@Nullable @Size(max = 200) Map<@NotBlank @Size(max = 100) String, @NotNull @Size(max = 50_000) String> untrustedInputs,
-			@Nullable @Valid RecipientInput recipient) {
+			@Nullable @Valid RecipientInput recipient,
+			@Nullable @Pattern(regexp = "([A-Za-z]{2}([-_][A-Za-z0-9]{1,8})*)?", message = "must be an ISO 639-1 language code such as de") String language) {
 	}
 
 	record SentenceInput(@NotNull @Size(max = 2000) String text,
@@ -142,8 +165,10 @@ class GuardrailController {
 	/**
 	 * @param sentences the sentences as checked (a {@code body} split), which {@code sentence[i]} spans point into
 	 * @param policyVersion the tenant's policy and country table that produced the verdict
+	 * @param language the language the text was checked in; empty when unknown
 	 */
-	record CheckResult(String verdict, List<Finding> findings, List<String> sentences, String policyVersion) {
+	record CheckResult(String verdict, List<Finding> findings, List<String> sentences, String policyVersion,
+			String language) {
 	}
 
 	/** A check request that cannot be served as asked: 400 naming the field and what to do. */

@@ -126,9 +126,84 @@ final class GuardrailPolicies {
 				}
 			}
 		}
+		problems.addAll(languageProblems(policy));
 		if (!problems.isEmpty()) {
 			throw policy.invalid(problems);
 		}
+	}
+
+	/**
+	 * Every per-language list names exactly the policy's languages: a language without its list would silently go
+	 * unchecked, a list for an unlisted language would never be used.
+	 */
+	private static List<String> languageProblems(PolicyBinder.Bound<PolicyFile> policy) {
+		var file = policy.value();
+		var problems = new ArrayList<String>();
+		var languages = file.languages();
+		if (languages == null || languages.isEmpty()) {
+			return problems;
+		}
+		var seen = new HashSet<String>();
+		for (int i = 0; i < languages.size(); i++) {
+			if (languages.get(i) != null && !seen.add(languages.get(i))) {
+				problems.add(policy.at("languages[" + i + "]") + ": " + languages.get(i) + " is listed twice");
+			}
+		}
+		var lists = new LinkedHashMap<String, @Nullable Map<String, List<String>>>();
+		var grounding = file.grounding();
+		if (grounding != null) {
+			lists.put("grounding.ignoreWords", grounding.ignoreWords());
+			lists.put("grounding.exemptNumberUnits", grounding.exemptNumberUnits());
+			lists.put("grounding.commonNouns", grounding.commonNouns());
+			lists.put("grounding.nounMarkers", grounding.nounMarkers());
+		}
+		var tone = file.tone();
+		if (tone != null) {
+			lists.put("tone.bannedPhrases", tone.bannedPhrases());
+			lists.put("tone.toxicPhrases", tone.toxicPhrases());
+			lists.put("tone.spamTriggers", tone.spamTriggers());
+		}
+		var headers = file.headers();
+		if (headers != null) {
+			lists.put("headers.deceptivePhrases", headers.deceptivePhrases());
+		}
+		var allowed = String.join(", ", languages);
+		lists.forEach((field, byLanguage) -> {
+			if (byLanguage == null) {
+				return;
+			}
+			if (byLanguage.keySet().stream().anyMatch(key -> key.chars().allMatch(Character::isDigit))) {
+				problems.add(policy.at(field) + ": is one list, but this list is given per language: {"
+						+ String.join(": [...], ", languages) + ": [...]}");
+				return;
+			}
+			for (var language : byLanguage.keySet()) {
+				if (!seen.contains(language)) {
+					problems.add(policy.at(field + "." + language) + ": '" + language
+							+ "' is not one of the policy's languages (" + allowed
+							+ "); add it to languages or give each list as {language: [...]}");
+				}
+			}
+			for (var language : seen) {
+				if (!byLanguage.containsKey(language)) {
+					problems.add(policy.at(field) + ": has no list for " + language
+							+ "; every language in languages needs one (" + language + ": [] when none)");
+				}
+			}
+		});
+		var nouns = grounding == null ? null : grounding.commonNouns();
+		if (nouns != null) {
+			nouns.forEach((language, words) -> {
+				for (int i = 0; words != null && i < words.size(); i++) {
+					var word = words.get(i);
+					if (word != null && word.startsWith("-") && word.strip().length() < 3) {
+						problems.add(policy.at("grounding.commonNouns." + language + "[" + i + "]") + ": '" + word
+								+ "' is too short; a suffix is a dash and at least two letters, such as -ung");
+					}
+				}
+			});
+		}
+		return problems;
 	}
 
 	private static ConsentRules consentRules(PolicyBinder.Bound<CountryFile> countries) {

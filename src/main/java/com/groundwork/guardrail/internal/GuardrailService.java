@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -74,6 +75,16 @@ class GuardrailService implements Guardrails {
 
 	@Override
 	public Verdict recheck(TenantId tenant, UUID draftId, String subject, String body) {
+		return recheck(tenant, draftId, subject, body, "");
+	}
+
+	@Override
+	public Set<String> spamTriggers(TenantId tenant, String language) {
+		return Set.copyOf(checks.policies().forTenant(slugOf(tenant)).spamTriggers(language.strip().toLowerCase(java.util.Locale.ROOT)));
+	}
+
+	@Override
+	public Verdict recheck(TenantId tenant, UUID draftId, String subject, String body, String language) {
 		var stored = verdicts.latest(tenant, draftId)
 			.orElseThrow(() -> new NoSuchElementException("draft " + draftId + " has no recorded guardrail check"));
 		var context = stored.context();
@@ -84,7 +95,8 @@ class GuardrailService implements Guardrails {
 			sentences.add(new DraftCheck.Sentence(text, List.copyOf(cited)));
 		}
 		return check(new DraftCheck(tenant, draftId, context.channel(), subject, sentences, "", context.passages(),
-				context.leadFacts(), context.untrustedInputs(), context.recipient()));
+				context.leadFacts(), context.untrustedInputs(), context.recipient(),
+				language.isBlank() ? context.language() : language));
 	}
 
 	@Override

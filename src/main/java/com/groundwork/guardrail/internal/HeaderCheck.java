@@ -46,9 +46,9 @@ final class HeaderCheck implements Check {
 		}
 		var lower = Texts.lower(subject);
 		ToneCheck.phrases(new CheckContext.Field("subject", subject, List.of(), -1), lower, lower,
-				policy.deceptivePhrases(), "headers.deceptive-subject", Severity.REPAIR,
+				context.wording.deceptivePhrases(), "headers.deceptive-subject", Severity.REPAIR,
 				"The subject pretends to be an account or transaction notice (CAN-SPAM: no deceptive subject)", findings);
-		ToneCheck.phrases(new CheckContext.Field("subject", subject, List.of(), -1), lower, lower, policy.spamTriggers(),
+		ToneCheck.phrases(new CheckContext.Field("subject", subject, List.of(), -1), lower, lower, context.wording.spamTriggers(),
 				"headers.spam-trigger", Severity.REPAIR, "Spam-trigger wording in the subject", findings);
 		int letters = 0;
 		int capitals = 0;

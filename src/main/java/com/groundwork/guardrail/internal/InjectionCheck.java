@@ -139,9 +139,9 @@ final class InjectionCheck implements Check {
 
 	private static void followed(CheckContext context, CheckContext.Field field, String flagged, List<Finding> findings) {
 		var evidence = field.citations().isEmpty() ? "" : context.evidenceOf(field);
-		for (var claim : Claims.of(field.text(), context.policy)) {
-			if (Claims.supported(claim, flagged) && !Claims.supported(claim, context.facts)
-					&& !Claims.supported(claim, evidence)) {
+		for (var claim : Claims.of(field.text(), context.policy, context.wording)) {
+			if (Claims.supported(claim, flagged, context) && !Claims.supported(claim, context.facts, context)
+					&& !Claims.supported(claim, evidence, context)) {
 				findings.add(new Finding("injection.followed", Severity.BLOCK, new Span(field.name(), claim.start(), claim.end()),
 						"'" + claim.text() + "' comes from instruction-like untrusted text, not from a cited passage or"
 								+ " the lead's facts: the draft follows an injected instruction",

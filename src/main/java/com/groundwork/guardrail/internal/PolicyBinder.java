@@ -118,12 +118,15 @@ final class PolicyBinder {
 	}
 
 	/**
-	 * The field as written in the file ({@code tone.max-exclamations}, {@code countries[3].code}) and its line; a
-	 * missing field gets the line of its parent's first key.
+	 * The field as written in the file ({@code tone.max-exclamations}, {@code countries[3].code}) and its line; a map
+	 * or list gets the line of its first entry, a missing field the line of its parent's first key.
 	 */
 	static String at(String path, List<ConfigurationPropertySource> sources) {
 		var written = kebab(path.replace(".<list element>", "").replace("<list element>", ""));
 		var origin = originOf(written, sources);
+		if (origin == null) {
+			origin = firstOriginUnder(written, sources); // a map or list: where its first entry is
+		}
 		var parent = written;
 		while (origin == null && parent.contains(".")) {
 			parent = parent.substring(0, parent.lastIndexOf('.'));

@@ -6,18 +6,26 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code guardrails/policy.yaml}: the policy every tenant starts from. Every section is required, so a missing one
  * stops start-up naming it; tenant files ({@link TenantPolicyFile}) add to it.
  *
+ * Word lists that depend on the language are maps, language (ISO 639-1) → list; every language of
+ * {@code languages} needs its list and no other language may appear ({@link GuardrailPolicies} checks both).
+ *
  * @param version recorded with every verdict, so a verdict names the policy that produced it
+ * @param languages the languages drafts are written in (ISO 639-1); the first is the default for an unknown language
  */
-record PolicyFile(@NotBlank @Nullable String version, @NotNull @Valid @Nullable Grounding grounding,
+record PolicyFile(@NotBlank @Nullable String version,
+		@NotEmpty @Nullable List<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as de") String> languages,
+		@NotNull @Valid @Nullable Grounding grounding,
 		@NotNull @Valid @Nullable Pii pii, @NotNull @Valid @Nullable Injection injection,
 		@NotNull @Valid @Nullable Tone tone, @NotNull @Nullable List<@NotBlank String> competitors,
 		@NotNull @Valid @Nullable Links links, @NotNull @Valid @Nullable Headers headers,
@@ -28,12 +36,19 @@ record PolicyFile(@NotBlank @Nullable String version, @NotNull @Valid @Nullable 
 	static final String HTTPS_URL = "https://[^\\s/]+(/\\S*)?";
 
 	/**
-	 * @param ignoreWords capitalized words that are not names (weekdays, months, pronouns)
-	 * @param exemptNumberUnits a number directly followed by one of these is a meeting detail, not a claim
+	 * @param ignoreWords capitalized words that are not names (weekdays, months, pronouns), per language
+	 * @param exemptNumberUnits a number directly followed by one of these words or phrases is a meeting detail
+	 * @param commonNouns for languages that capitalize nouns: nouns (also compound heads) and suffixes ({@code -ung})
+	 *        whose capitalized words are not names
+	 * @param nounMarkers for languages that capitalize nouns: words after which a capitalized word is a noun
+	 * @param numberScales words that multiply the number before them ({@code mio} → 1000000), any language
 	 * @param productNames names that are claims wherever they appear, also at the start of a sentence
 	 */
-	record Grounding(@NotNull @Nullable List<@NotBlank String> ignoreWords,
-			@NotNull @Nullable List<@NotBlank String> exemptNumberUnits,
+	record Grounding(@NotNull @Nullable Map<String, List<@NotBlank String>> ignoreWords,
+			@NotNull @Nullable Map<String, List<@NotBlank String>> exemptNumberUnits,
+			@NotNull @Nullable Map<String, List<@NotBlank String>> commonNouns,
+			@NotNull @Nullable Map<String, List<@NotBlank String>> nounMarkers,
+			@NotNull @Nullable Map<@Pattern(regexp = "\\p{Ll}+", message = "must be a lower-case word such as mio") String, @NotNull @DecimalMin(value = "0", inclusive = false) Double> numberScales,
 			@NotNull @Nullable List<@NotBlank String> productNames) {
 	}
 
@@ -61,11 +76,16 @@ record PolicyFile(@NotBlank @Nullable String version, @NotNull @Valid @Nullable 
 
 	/**
 	 * @param maxShoutedWords all-capital words of four letters or more that are not acronyms
+	 * @param bannedPhrases per language
+	 * @param toxicPhrases per language
+	 * @param spamTriggers per language
 	 * @param maxSpamTriggers spam-trigger phrases tolerated in the body (each is still a warning)
 	 */
 	record Tone(@NotNull @Min(0) @Nullable Integer maxExclamations, @NotNull @Min(0) @Nullable Integer maxShoutedWords,
-			@NotNull @Nullable List<@NotBlank String> acronyms, @NotNull @Nullable List<@NotBlank String> bannedPhrases,
-			@NotNull @Nullable List<@NotBlank String> toxicPhrases, @NotNull @Nullable List<@NotBlank String> spamTriggers,
+			@NotNull @Nullable List<@NotBlank String> acronyms,
+			@NotNull @Nullable Map<String, List<@NotBlank String>> bannedPhrases,
+			@NotNull @Nullable Map<String, List<@NotBlank String>> toxicPhrases,
+			@NotNull @Nullable Map<String, List<@NotBlank String>> spamTriggers,
 			@NotNull @Min(0) @Nullable Integer maxSpamTriggers) {
 	}
 
@@ -80,10 +100,11 @@ record PolicyFile(@NotBlank @Nullable String version, @NotNull @Valid @Nullable 
 
 	/**
 	 * @param deceptivePrefixes reply and forward markers ({@code re}, {@code fwd}) a first contact must not carry
+	 * @param deceptivePhrases per language
 	 * @param maxCapitalShare share of capital letters above which a subject is shouting
 	 */
 	record Headers(@NotNull @Nullable List<@NotBlank String> deceptivePrefixes,
-			@NotNull @Nullable List<@NotBlank String> deceptivePhrases, @NotNull @Min(10) @Max(998) @Nullable Integer subjectMaxChars,
+			@NotNull @Nullable Map<String, List<@NotBlank String>> deceptivePhrases, @NotNull @Min(10) @Max(998) @Nullable Integer subjectMaxChars,
 			@NotNull @DecimalMin("0") @DecimalMax("1") @Nullable Double maxCapitalShare) {
 	}
 

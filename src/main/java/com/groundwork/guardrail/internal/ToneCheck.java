@@ -37,16 +37,16 @@ final class ToneCheck implements Check {
 			catch (RuntimeException ex) {
 				normalized = lower;
 			}
-			phrases(field, lower, normalized, policy.toxicPhrases(), "tone.toxic", Severity.BLOCK,
+			phrases(field, lower, normalized, context.wording.toxicPhrases(), "tone.toxic", Severity.BLOCK,
 					"Hostile or insulting wording: never in outreach", findings);
-			phrases(field, lower, normalized, policy.bannedPhrases(), "tone.banned-phrase", Severity.REPAIR,
+			phrases(field, lower, normalized, context.wording.bannedPhrases(), "tone.banned-phrase", Severity.REPAIR,
 					"A phrase the policy bans (promises, pressure, price offers): remove it", findings);
 			phrases(field, lower, normalized, policy.competitors(), "tone.competitor", Severity.REPAIR,
 					"Names another vendor: outreach never names or compares competitors", findings);
 			phrases(field, lower, normalized, policy.avoidPhrases(), "tone.off-brand", Severity.REPAIR,
 					"Off the tenant's brand voice: rephrase it", findings);
 			if (!field.name().equals("subject")) {
-				phrases(field, lower, normalized, policy.spamTriggers(), "tone.spam-trigger", Severity.WARNING,
+				phrases(field, lower, normalized, context.wording.spamTriggers(), "tone.spam-trigger", Severity.WARNING,
 						"Spam-trigger wording hurts delivery and trust", spam);
 			}
 			for (int i = text.indexOf('!'); i >= 0; i = text.indexOf('!', i + 1)) {

@@ -29,14 +29,22 @@ class VerdictRepository {
 		this.mapper = mapper;
 	}
 
-	/** What was checked, without the tenant (the row's) and the draft id (the row's). */
+	/**
+	 * What was checked, without the tenant (the row's) and the draft id (the row's).
+	 *
+	 * @param language the draft's language; empty when unknown, and in contexts recorded before languages mattered
+	 */
 	record StoredContext(String channel, String subject, List<DraftCheck.Sentence> sentences, String callToAction,
 			List<DraftCheck.Passage> passages, Map<String, String> leadFacts, Map<String, String> untrustedInputs,
-			@Nullable Recipient recipient) {
+			@Nullable Recipient recipient, String language) {
+
+		StoredContext {
+			language = language == null ? "" : language;
+		}
 
 		static StoredContext of(DraftCheck check) {
 			return new StoredContext(check.channel(), check.subject(), check.sentences(), check.callToAction(),
-					check.passages(), check.leadFacts(), check.untrustedInputs(), check.recipient());
+					check.passages(), check.leadFacts(), check.untrustedInputs(), check.recipient(), check.language());
 		}
 	}
 

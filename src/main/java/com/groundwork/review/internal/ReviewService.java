@@ -150,7 +150,7 @@ class ReviewService {
 		var original = findingsOf(tenant, item.draftId());
 		boolean edited = !finalSubject.equals(draft.subject()) || !finalBody.equals(originalBody);
 		if (edited) {
-			var fresh = recheck(tenant, item, finalSubject, finalBody).stream()
+			var fresh = recheck(tenant, item, finalSubject, finalBody, draft.language()).stream()
 				.filter(FindingView::blocksApproval)
 				.filter(finding -> original.stream().noneMatch(finding::sameAs))
 				.toList();
@@ -205,7 +205,7 @@ class ReviewService {
 		var finalSubject = subject == null ? draft.subject() : text("subject", subject, MAX_SUBJECT).strip();
 		var finalBody = body == null ? normalize(draft.body()) : normalize(text("body", body, MAX_BODY));
 		var original = findingsOf(tenant, item.draftId());
-		var findings = recheck(tenant, item, finalSubject, finalBody);
+		var findings = recheck(tenant, item, finalSubject, finalBody, draft.language());
 		return new Recheck(findings, findings.stream()
 			.filter(FindingView::blocksApproval)
 			.filter(finding -> original.stream().noneMatch(finding::sameAs))
@@ -357,9 +357,10 @@ class ReviewService {
 			.orElse(List.of());
 	}
 
-	private List<FindingView> recheck(TenantId tenant, ReviewItem item, String subject, String body) {
+	/** The edit re-checked in the draft's language (ISO 639-1; empty keeps the recorded check's). */
+	private List<FindingView> recheck(TenantId tenant, ReviewItem item, String subject, String body, String language) {
 		try {
-			return guardrails.recheck(tenant, item.draftId(), subject, body)
+			return guardrails.recheck(tenant, item.draftId(), subject, body, language)
 				.findings()
 				.stream()
 				.map(FindingView::of)

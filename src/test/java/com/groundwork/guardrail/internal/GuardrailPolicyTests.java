@@ -102,13 +102,13 @@ class GuardrailPolicyTests {
 	@Test
 	void anUnknownKeyNamesItAndItsLine() throws IOException {
 		replace("policy.yaml", "  max-exclamations: 1", "  max-exclamation: 1");
-		assertThat(problem("policy.yaml")).contains("tone.max-exclamation (line 36): is not a field here");
+		assertThat(problem("policy.yaml")).contains("tone.max-exclamation (line 83): is not a field here");
 	}
 
 	@Test
 	void aValueOfTheWrongType() throws IOException {
 		replace("policy.yaml", "  max-exclamations: 1", "  max-exclamations: many");
-		assertThat(problem("policy.yaml")).contains("tone.max-exclamations (line 36): 'many' is not a whole number");
+		assertThat(problem("policy.yaml")).contains("tone.max-exclamations (line 83): 'many' is not a whole number");
 		copyTheShippedFolderAgain();
 		replace("countries.yaml", "implied-consent-expiry: P2Y", "implied-consent-expiry: two years");
 		assertThat(problem("countries.yaml")).contains("countries[32].implied-consent-expiry (line 44): 'two years' is not an ISO-8601 period");
@@ -126,7 +126,7 @@ class GuardrailPolicyTests {
 		assertThat(problem("policy.yaml")).contains("length: must not be null");
 		copyTheShippedFolderAgain();
 		replace("policy.yaml", "  sentence-max-words: 45\n", "");
-		assertThat(problem("policy.yaml")).contains("length.sentence-max-words (line 77)").contains("must not be null");
+		assertThat(problem("policy.yaml")).contains("length.sentence-max-words (line 141)").contains("must not be null");
 	}
 
 	@Test
@@ -156,11 +156,53 @@ class GuardrailPolicyTests {
 
 		copyTheShippedFolderAgain();
 		replace("policy.yaml", "block-types: [CREDIT_CARD,", "block-types: [PERSON, CREDIT_CARD,");
-		assertThat(problem("policy.yaml")).contains("pii.block-types[0] (line 22): PERSON must also be listed in pii.strict-types");
+		assertThat(problem("policy.yaml")).contains("pii.block-types[0] (line 69): PERSON must also be listed in pii.strict-types");
 
 		copyTheShippedFolderAgain();
 		replace("tenants/globex.yaml", "tenant: globex", "tenant: acme");
 		assertThat(problem("tenants/globex.yaml")).contains("tenant (line 2): 'acme' differs from the file name");
+	}
+
+	@Test
+	void perLanguageListsNameEveryLanguageAndNoOther() throws IOException {
+		replace("policy.yaml", "    de: [Idiot, Idioten,", "    fr: [Idiot, Idioten,");
+		var message = problem("policy.yaml");
+		assertThat(message).contains("tone.toxic-phrases.fr (line " + lineOf("    fr: [Idiot") + "): 'fr' is not one of the policy's languages (en, de)")
+			.contains("tone.toxic-phrases (line " + (lineOf("  toxic-phrases:") + 1) + "): has no list for de");
+
+		copyTheShippedFolderAgain();
+		replace("policy.yaml", "languages: [en, de]", "languages: [en, deutsch]");
+		assertThat(problem("policy.yaml")).contains("languages[1] (line 8): must be an ISO 639-1 code such as de");
+		replace("policy.yaml", "languages: [en, deutsch]", "languages: [en, de, en]");
+		assertThat(problem("policy.yaml")).contains("languages[2] (line 8): en is listed twice");
+
+		copyTheShippedFolderAgain();
+		replace("policy.yaml", "    de: [-ung,", "    de: [-u, -ung,");
+		assertThat(problem("policy.yaml")).contains("grounding.common-nouns.de[0] (line " + lineOf("    de: [-u, -ung,")
+				+ "): '-u' is too short");
+	}
+
+	@Test
+	void aListWhereTheLanguagesAreExpectedIsRefused() throws IOException {
+		// The shape before languages: one list.
+		var path = guardrails.resolve("policy.yaml");
+		var text = Files.readString(path);
+		var block = text.substring(text.indexOf("  toxic-phrases:\n"), text.indexOf("  # Spam-trigger wording"));
+		Files.writeString(path, text.replace(block, "  toxic-phrases: [idiot, stupid]\n"));
+		var message = problem("policy.yaml");
+		assertThat(message).endsWith("tone.toxic-phrases (line " + lineOf("  toxic-phrases:")
+				+ "): is one list, but this list is given per language: {en: [...], de: [...]}");
+	}
+
+	/** The line of the shipped file's line that starts with {@code start}. */
+	private int lineOf(String start) throws IOException {
+		var lines = Files.readAllLines(guardrails.resolve("policy.yaml"));
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).startsWith(start)) {
+				return i + 1;
+			}
+		}
+		throw new AssertionError("no line starts with " + start);
 	}
 
 	@Test
