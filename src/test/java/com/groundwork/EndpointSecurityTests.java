@@ -92,6 +92,7 @@ class EndpointSecurityTests {
 			Map.entry("/review/{draftId}/reject", test -> Map.of("draftId", test.canaries.get("draft"))),
 			Map.entry("/review/{draftId}/release", test -> Map.of("draftId", test.canaries.get("draft"))),
 			Map.entry("/review/{draftId}/redeliver", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/outbox/{id}.eml", test -> Map.of("id", test.canaries.get("outboxMessage"))),
 			Map.entry("/api/campaigns/{id}", test -> Map.of("id", test.canaries.get("campaign"))),
 			Map.entry("/api/campaigns/{id}/events", test -> Map.of("id", test.canaries.get("campaign"))),
 			Map.entry("/api/campaigns/{id}/pause", test -> Map.of("id", test.canaries.get("campaign"))),
@@ -156,6 +157,7 @@ class EndpointSecurityTests {
 					{"leadExternalId":"CANARY-1","angle":"intro"}
 					"""), "demo-acme-rep"), "$.id"));
 		canaries.put("subject", "canary@acme-only.example");
+		canaries.put("outboxMessage", outboxCanary());
 		canaries.put("auditEntry", JsonPath.read(body(get("/api/audit/events").param("action", "lead.created")
 			.param("targetId", "CANARY-1"), "demo-acme-auditor"), "$.items[0].id"));
 		canaries.put("campaign", JsonPath.read(body(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
@@ -178,6 +180,7 @@ class EndpointSecurityTests {
 		assertThat(body(get("/api/knowledge/documents"), "demo-globex-admin")).doesNotContain(canaries.get("document"));
 		assertThat(body(get("/api/admin/users"), "demo-globex-admin")).doesNotContain(canaries.get("user"));
 		assertThat(body(get("/api/admin/api-keys"), "demo-globex-admin")).doesNotContain(canaries.get("apiKey"));
+		assertThat(body(get("/api/outbox"), "demo-globex-reviewer")).doesNotContain(canaries.get("outboxMessage"));
 		// (globex's own entries may name acme's ids: they record globex asking for them and being refused)
 		String audit = body(get("/api/audit/events").param("size", "500"), "demo-globex-auditor");
 		assertThat(JsonPath.<List<String>>read(audit, "$.items[*].id")).doesNotContain(canaries.get("auditEntry"));
@@ -185,6 +188,28 @@ class EndpointSecurityTests {
 				canaries.get("draft"));
 		assertThat(body(get("/api/audit/export"), "demo-globex-auditor").lines()
 			.map(line -> JsonPath.<String>read(line, "$.targetId"))).doesNotContain("CANARY-1", canaries.get("draft"));
+	}
+
+	/** A mail of acme's released into its outbox (on for the demo tenants): a draft approved and released. */
+	private String outboxCanary() throws Exception {
+		body(put("/api/leads/CANARY-3").contentType(MediaType.APPLICATION_JSON).content("""
+				{"schemaVersion":2,"externalId":"CANARY-3",
+				 "contact":{"firstName":"Canary","email":"canary3@acme-only.example","country":"US"},
+				 "company":{"name":"Acme canary account"},
+				 "consent":{"status":"EXPRESS","basis":"demo-request","source":"web-form","grantedAt":"2026-09-01"}}
+				"""), "demo-acme-marketer");
+		String draft = JsonPath.read(body(post("/api/drafts").contentType(MediaType.APPLICATION_JSON).content("""
+				{"leadExternalId":"CANARY-3","angle":"intro"}
+				"""), "demo-acme-rep"), "$.id");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> mvc
+			.perform(post("/api/review/" + draft + "/claim").header("X-API-Key", "demo-acme-reviewer"))
+			.andReturn()
+			.getResponse()
+			.getStatus() == 200);
+		body(post("/api/review/" + draft + "/approve").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"comment\":\"canary\"}"), "demo-acme-reviewer");
+		String released = body(post("/api/review/" + draft + "/release"), "demo-acme-reviewer");
+		return JsonPath.<List<String>>read(released, "$.deliveries[?(@.channel == 'outbox')].id").getFirst();
 	}
 
 	@Test
