@@ -125,7 +125,13 @@ class EndpointSecurityTests {
 	}
 
 	@BeforeAll
-	void seedCanaries() throws Exception {
+	void seedCanaries(@Autowired com.groundwork.knowledge.KnowledgeIngestion ingestion,
+			@Autowired com.groundwork.search.PassageSearch search, @Autowired com.groundwork.identity.Tenants tenants)
+			throws Exception {
+		// passages for the outbox canary's draft to cite
+		com.groundwork.drafting.DraftingFixtures.ingest(ingestion, search,
+				com.groundwork.drafting.DraftingFixtures.tenant(tenants, "acme"),
+				com.groundwork.drafting.DraftingFixtures.DOCUMENTS);
 		canaries.put("tenant", JsonPath.read(body(get("/api/me"), "demo-acme-admin"), "$.tenantId"));
 		canaries.put("user", JsonPath.read(body(post("/api/admin/users").contentType(MediaType.APPLICATION_JSON)
 			.content("""
@@ -194,18 +200,22 @@ class EndpointSecurityTests {
 	private String outboxCanary() throws Exception {
 		body(put("/api/leads/CANARY-3").contentType(MediaType.APPLICATION_JSON).content("""
 				{"schemaVersion":2,"externalId":"CANARY-3",
-				 "contact":{"firstName":"Canary","email":"canary3@acme-only.example","country":"US"},
-				 "company":{"name":"Acme canary account"},
-				 "consent":{"status":"EXPRESS","basis":"demo-request","source":"web-form","grantedAt":"2026-09-01"}}
+				 "contact":{"firstName":"Dana","lastName":"Canary","email":"canary3@acme-only.example","title":"VP Operations","country":"US"},
+				 "company":{"name":"Northwind Canary Logistics","industry":"logistics","employees":1200,"salesRegion":"NA"},
+				 "consent":{"status":"IMPLIED","basis":"webinar-registration","source":"webinar","grantedAt":"2026-10-01"}}
 				"""), "demo-acme-marketer");
-		String draft = JsonPath.read(body(post("/api/drafts").contentType(MediaType.APPLICATION_JSON).content("""
+		String generated = body(post("/api/drafts").contentType(MediaType.APPLICATION_JSON).content("""
 				{"leadExternalId":"CANARY-3","angle":"intro"}
-				"""), "demo-acme-rep"), "$.id");
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> mvc
-			.perform(post("/api/review/" + draft + "/claim").header("X-API-Key", "demo-acme-reviewer"))
-			.andReturn()
-			.getResponse()
-			.getStatus() == 200);
+				"""), "demo-acme-rep");
+		assertThat((String) JsonPath.read(generated, "$.status")).as(generated).isEqualTo("GENERATED");
+		assertThat((String) JsonPath.read(generated, "$.verdict")).as(generated).isNotEqualTo("BLOCKED");
+		String draft = JsonPath.read(generated, "$.id");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+			var claim = mvc.perform(post("/api/review/" + draft + "/claim").header("X-API-Key", "demo-acme-reviewer"))
+				.andReturn()
+				.getResponse();
+			assertThat(claim.getStatus()).as(claim.getContentAsString()).isEqualTo(200);
+		});
 		body(post("/api/review/" + draft + "/approve").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"comment\":\"canary\"}"), "demo-acme-reviewer");
 		String released = body(post("/api/review/" + draft + "/release"), "demo-acme-reviewer");
