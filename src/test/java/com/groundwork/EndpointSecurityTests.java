@@ -92,6 +92,7 @@ class EndpointSecurityTests {
 			Map.entry("/review/{draftId}/reject", test -> Map.of("draftId", test.canaries.get("draft"))),
 			Map.entry("/review/{draftId}/release", test -> Map.of("draftId", test.canaries.get("draft"))),
 			Map.entry("/review/{draftId}/redeliver", test -> Map.of("draftId", test.canaries.get("draft"))),
+			Map.entry("/outbox/{id}.eml", test -> Map.of("id", test.canaries.get("outboxMessage"))),
 			Map.entry("/api/campaigns/{id}", test -> Map.of("id", test.canaries.get("campaign"))),
 			Map.entry("/api/campaigns/{id}/events", test -> Map.of("id", test.canaries.get("campaign"))),
 			Map.entry("/api/campaigns/{id}/pause", test -> Map.of("id", test.canaries.get("campaign"))),
@@ -124,7 +125,13 @@ class EndpointSecurityTests {
 	}
 
 	@BeforeAll
-	void seedCanaries() throws Exception {
+	void seedCanaries(@Autowired com.groundwork.knowledge.KnowledgeIngestion ingestion,
+			@Autowired com.groundwork.search.PassageSearch search, @Autowired com.groundwork.identity.Tenants tenants)
+			throws Exception {
+		// passages for the outbox canary's draft to cite
+		com.groundwork.drafting.DraftingFixtures.ingest(ingestion, search,
+				com.groundwork.drafting.DraftingFixtures.tenant(tenants, "acme"),
+				com.groundwork.drafting.DraftingFixtures.DOCUMENTS);
 		canaries.put("tenant", JsonPath.read(body(get("/api/me"), "demo-acme-admin"), "$.tenantId"));
 		canaries.put("user", JsonPath.read(body(post("/api/admin/users").contentType(MediaType.APPLICATION_JSON)
 			.content("""
@@ -156,6 +163,7 @@ class EndpointSecurityTests {
 					{"leadExternalId":"CANARY-1","angle":"intro"}
 					"""), "demo-acme-rep"), "$.id"));
 		canaries.put("subject", "canary@acme-only.example");
+		canaries.put("outboxMessage", outboxCanary());
 		canaries.put("auditEntry", JsonPath.read(body(get("/api/audit/events").param("action", "lead.created")
 			.param("targetId", "CANARY-1"), "demo-acme-auditor"), "$.items[0].id"));
 		canaries.put("campaign", JsonPath.read(body(post("/api/campaigns").contentType(MediaType.APPLICATION_JSON)
@@ -178,6 +186,7 @@ class EndpointSecurityTests {
 		assertThat(body(get("/api/knowledge/documents"), "demo-globex-admin")).doesNotContain(canaries.get("document"));
 		assertThat(body(get("/api/admin/users"), "demo-globex-admin")).doesNotContain(canaries.get("user"));
 		assertThat(body(get("/api/admin/api-keys"), "demo-globex-admin")).doesNotContain(canaries.get("apiKey"));
+		assertThat(body(get("/api/outbox"), "demo-globex-reviewer")).doesNotContain(canaries.get("outboxMessage"));
 		// (globex's own entries may name acme's ids: they record globex asking for them and being refused)
 		String audit = body(get("/api/audit/events").param("size", "500"), "demo-globex-auditor");
 		assertThat(JsonPath.<List<String>>read(audit, "$.items[*].id")).doesNotContain(canaries.get("auditEntry"));
@@ -185,6 +194,32 @@ class EndpointSecurityTests {
 				canaries.get("draft"));
 		assertThat(body(get("/api/audit/export"), "demo-globex-auditor").lines()
 			.map(line -> JsonPath.<String>read(line, "$.targetId"))).doesNotContain("CANARY-1", canaries.get("draft"));
+	}
+
+	/** A mail of acme's released into its outbox (on for the demo tenants): a draft approved and released. */
+	private String outboxCanary() throws Exception {
+		body(put("/api/leads/CANARY-3").contentType(MediaType.APPLICATION_JSON).content("""
+				{"schemaVersion":2,"externalId":"CANARY-3",
+				 "contact":{"firstName":"Dana","lastName":"Canary","email":"canary3@acme-only.example","title":"VP Operations","country":"US"},
+				 "company":{"name":"Northwind Canary Logistics","industry":"logistics","employees":1200,"salesRegion":"NA"},
+				 "consent":{"status":"IMPLIED","basis":"webinar-registration","source":"webinar","grantedAt":"2026-10-01"}}
+				"""), "demo-acme-marketer");
+		String generated = body(post("/api/drafts").contentType(MediaType.APPLICATION_JSON).content("""
+				{"leadExternalId":"CANARY-3","angle":"intro"}
+				"""), "demo-acme-rep");
+		assertThat((String) JsonPath.read(generated, "$.status")).as(generated).isEqualTo("GENERATED");
+		assertThat((String) JsonPath.read(generated, "$.verdict")).as(generated).isNotEqualTo("BLOCKED");
+		String draft = JsonPath.read(generated, "$.id");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> {
+			var claim = mvc.perform(post("/api/review/" + draft + "/claim").header("X-API-Key", "demo-acme-reviewer"))
+				.andReturn()
+				.getResponse();
+			assertThat(claim.getStatus()).as(claim.getContentAsString()).isEqualTo(200);
+		});
+		body(post("/api/review/" + draft + "/approve").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"comment\":\"canary\"}"), "demo-acme-reviewer");
+		String released = body(post("/api/review/" + draft + "/release"), "demo-acme-reviewer");
+		return JsonPath.<List<String>>read(released, "$.deliveries[?(@.channel == 'outbox')].id").getFirst();
 	}
 
 	@Test

@@ -18,14 +18,16 @@ class DeliveryDispatcher {
 	private final DeliveryRepository deliveries;
 	private final WebhookSender webhooks;
 	private final MailSender mail;
+	private final OutboxSender outbox;
 	private final ReviewSettings settings;
 	private final Clock clock;
 
-	DeliveryDispatcher(DeliveryRepository deliveries, WebhookSender webhooks, MailSender mail, ReviewSettings settings,
-			Clock clock) {
+	DeliveryDispatcher(DeliveryRepository deliveries, WebhookSender webhooks, MailSender mail, OutboxSender outbox,
+			ReviewSettings settings, Clock clock) {
 		this.deliveries = deliveries;
 		this.webhooks = webhooks;
 		this.mail = mail;
+		this.outbox = outbox;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -81,6 +83,13 @@ class DeliveryDispatcher {
 							+ "' no longer has a mail channel (groundwork.review.channels.<tenant>.mail)");
 				}
 				mail.send(delivery, channels.mail());
+			}
+			case "outbox" -> {
+				if (channels.outbox() == null || !channels.outbox().enabled()) {
+					throw new DeliveryFailedException("tenant '" + delivery.payload().tenantSlug()
+							+ "' no longer has the outbox channel (groundwork.review.channels.<tenant>.outbox.enabled)");
+				}
+				outbox.send(delivery, channels.outbox(), channels.mail());
 			}
 			default -> throw new DeliveryFailedException("unknown channel " + delivery.channel());
 		}

@@ -2,7 +2,9 @@ package com.groundwork.review.internal;
 
 import com.groundwork.review.internal.WebhookSender.DeliveryFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -44,22 +46,10 @@ class MailSender {
 		if (mail == null) {
 			throw new DeliveryFailedException("no SMTP server is configured (spring.mail.host)");
 		}
-		var message = delivery.payload();
 		try {
-			var mime = mail instanceof JavaMailSenderImpl impl ? new StableIdMessage(impl, delivery)
+			var mime = mail instanceof JavaMailSenderImpl impl ? new StableIdMessage(impl.getSession(), delivery)
 					: mail.createMimeMessage();
-			var helper = new MimeMessageHelper(mime, false, "UTF-8");
-			helper.setFrom(channel.from());
-			if (channel.replyTo() != null && !channel.replyTo().isBlank()) {
-				helper.setReplyTo(channel.replyTo());
-			}
-			helper.setTo(message.to());
-			helper.setSubject(message.subject());
-			helper.setText(message.text(), false);
-			for (var header : unsubscribeHeaders(message.unsubscribeUrl()).entrySet()) {
-				mime.setHeader(header.getKey(), header.getValue());
-			}
-			mime.setHeader("X-Groundwork-Delivery", delivery.id().toString());
+			compose(mime, delivery, channel.from(), channel.replyTo());
 			mail.send(mime);
 		}
 		catch (MessagingException | MailException ex) {
@@ -67,12 +57,43 @@ class MailSender {
 		}
 	}
 
+	/**
+	 * The message as this channel sends it, complete (headers updated, Message-ID the delivery's): what the outbox
+	 * stores is what SMTP would have sent.
+	 */
+	static MimeMessage message(Session session, DeliveryRecord delivery, String from, @Nullable String replyTo)
+			throws MessagingException {
+		var mime = new StableIdMessage(session, delivery);
+		compose(mime, delivery, from, replyTo);
+		mime.saveChanges();
+		return mime;
+	}
+
+	/** Plain text with the CAN-SPAM footer, the RFC 8058 headers and the delivery id. */
+	private static void compose(MimeMessage mime, DeliveryRecord delivery, String from, @Nullable String replyTo)
+			throws MessagingException {
+		var message = delivery.payload();
+		var helper = new MimeMessageHelper(mime, false, "UTF-8");
+		helper.setFrom(from);
+		if (replyTo != null && !replyTo.isBlank()) {
+			helper.setReplyTo(replyTo);
+		}
+		helper.setTo(message.to());
+		helper.setSubject(message.subject());
+		helper.setSentDate(Date.from(message.releasedAt()));
+		helper.setText(message.text(), false);
+		for (var header : unsubscribeHeaders(message.unsubscribeUrl()).entrySet()) {
+			mime.setHeader(header.getKey(), header.getValue());
+		}
+		mime.setHeader("X-Groundwork-Delivery", delivery.id().toString());
+	}
+
 	/** A message whose Message-ID is the delivery's, instead of a fresh one at every attempt. */
 	private static final class StableIdMessage extends MimeMessage {
 		private final String id;
 
-		StableIdMessage(JavaMailSenderImpl sender, DeliveryRecord delivery) {
-			super(sender.getSession());
+		StableIdMessage(Session session, DeliveryRecord delivery) {
+			super(session);
 			this.id = "<" + delivery.id() + "@groundwork>";
 		}
 

@@ -43,6 +43,11 @@ class ReviewConfiguration {
 	}
 
 	@Bean
+	OutboxRepository outboxRepository(JdbcClient jdbc) {
+		return new OutboxRepository(jdbc);
+	}
+
+	@Bean
 	ReviewLookup reviewLookup(ReviewRepository items, Drafts drafts) {
 		return new ReviewLookup(items, drafts);
 	}
@@ -63,8 +68,8 @@ class ReviewConfiguration {
 	}
 
 	@Bean
-	DeliveryDispatcher deliveryDispatcher(DeliveryRepository deliveries, JsonMapper mapper,
-			ObjectProvider<JavaMailSender> mail, ReviewSettings settings, Clock clock) {
+	DeliveryDispatcher deliveryDispatcher(DeliveryRepository deliveries, OutboxRepository outbox, JsonMapper mapper,
+			ObjectProvider<JavaMailSender> mail, Guardrails guardrails, ReviewSettings settings, Clock clock) {
 		var mailSender = new MailSender(mail.getIfAvailable());
 		settings.channels().forEach((tenant, channels) -> {
 			if (channels.mail() != null && !mailSender.available()) {
@@ -73,7 +78,7 @@ class ReviewConfiguration {
 			}
 		});
 		return new DeliveryDispatcher(deliveries, new WebhookSender(mapper, settings.delivery().timeout(), clock),
-				mailSender, settings, clock);
+				mailSender, new OutboxSender(outbox, guardrails, clock), settings, clock);
 	}
 
 	@Bean
@@ -81,7 +86,8 @@ class ReviewConfiguration {
 			Guardrails guardrails, LeadFeatures leadFeatures, Suppressions suppressions, DeliveryDispatcher dispatcher,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, ReviewSettings settings,
 			Environment environment, Clock clock) {
-		if (settings.unsubscribe().secret().isBlank() && !settings.channels().isEmpty()) {
+		if (settings.unsubscribe().secret().isBlank()
+				&& settings.channels().values().stream().anyMatch(channels -> !channels.names().isEmpty())) {
 			throw new IllegalStateException("groundwork.review.unsubscribe.secret must be set (16+ random characters) "
 					+ "before a tenant can release drafts: it signs the one-click unsubscribe links");
 		}
@@ -111,6 +117,11 @@ class ReviewConfiguration {
 	@Bean
 	NavigationItem reviewNavigation() {
 		return new NavigationItem("Review", "/review", 40, EnumSet.of(Role.REVIEWER, Role.ADMIN));
+	}
+
+	@Bean
+	NavigationItem outboxNavigation() {
+		return new NavigationItem("Outbox", "/outbox", 45, EnumSet.of(Role.REVIEWER, Role.ADMIN, Role.MARKETER, Role.REP));
 	}
 
 	/**

@@ -126,7 +126,8 @@ final class ReviewProblems {
 		NoDeliveryChannelException(String tenantSlug) {
 			super(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, "No delivery channel",
 					"Tenant '" + tenantSlug + "' has no delivery channel: configure groundwork.review.channels."
-							+ tenantSlug + ".webhook (url, secret) and/or .mail (from)"), null);
+							+ tenantSlug + ".webhook (url, secret), .mail (from) and/or .outbox (enabled: true, to keep released mail "
+							+ "at /outbox instead of sending it)"), null);
 		}
 	}
 

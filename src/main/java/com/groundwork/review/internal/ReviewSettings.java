@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reasons the rejection reasons reviewers choose from
  * @param unsubscribe the one-click unsubscribe link of released mail
  * @param delivery retries of deliveries, for every channel
- * @param channels the delivery channels per tenant slug: a signed webhook and/or SMTP
+ * @param channels the delivery channels per tenant slug: a signed webhook, SMTP and/or the outbox
  */
 @ConfigurationProperties("groundwork.review")
 record ReviewSettings(@DefaultValue("10m") Duration lease, @DefaultValue("4h") Duration sla,
@@ -47,7 +47,7 @@ record ReviewSettings(@DefaultValue("10m") Duration lease, @DefaultValue("4h") D
 	}
 
 	Channels channelsOf(String tenantSlug) {
-		return channels.getOrDefault(tenantSlug, new Channels(null, null));
+		return channels.getOrDefault(tenantSlug, new Channels(null, null, null));
 	}
 
 	/**
@@ -99,8 +99,8 @@ record ReviewSettings(@DefaultValue("10m") Duration lease, @DefaultValue("4h") D
 		}
 	}
 
-	/** A tenant's delivery channels; either may be absent. */
-	record Channels(@Nullable Webhook webhook, @Nullable Mail mail) {
+	/** A tenant's delivery channels; any may be absent. */
+	record Channels(@Nullable Webhook webhook, @Nullable Mail mail, @Nullable Outbox outbox) {
 
 		List<String> names() {
 			var names = new java.util.ArrayList<String>();
@@ -109,6 +109,9 @@ record ReviewSettings(@DefaultValue("10m") Duration lease, @DefaultValue("4h") D
 			}
 			if (mail != null) {
 				names.add("smtp");
+			}
+			if (outbox != null && outbox.enabled()) {
+				names.add("outbox");
 			}
 			return names;
 		}
@@ -141,6 +144,24 @@ record ReviewSettings(@DefaultValue("10m") Duration lease, @DefaultValue("4h") D
 		Mail {
 			if (from == null || !from.contains("@")) {
 				throw new IllegalArgumentException("groundwork.review.channels.<tenant>.mail.from must be an address");
+			}
+		}
+	}
+
+	/**
+	 * Released mail kept in the service instead of sent: built as the SMTP channel would send it, shown at
+	 * {@code /outbox} and {@code GET /api/outbox}, downloadable as {@code .eml}. Lets a tenant see what leaves before
+	 * it connects a real channel.
+	 *
+	 * @param enabled whether releases go to the outbox
+	 * @param from the From address (empty: the mail channel's, else the sender of the tenant's guardrail policy)
+	 * @param replyTo the Reply-To address (empty: the mail channel's, else none)
+	 */
+	record Outbox(@DefaultValue("true") boolean enabled, @DefaultValue("") String from,
+			@DefaultValue("") String replyTo) {
+		Outbox {
+			if (!from.isBlank() && !from.contains("@")) {
+				throw new IllegalArgumentException("groundwork.review.channels.<tenant>.outbox.from must be an address");
 			}
 		}
 	}

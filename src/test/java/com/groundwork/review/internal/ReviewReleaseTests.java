@@ -143,11 +143,12 @@ class ReviewReleaseTests {
 		var draft = approved("L-1003");
 		var released = perform(MockMvcRequestBuilders.post("/api/review/" + draft.id() + "/release"), 200);
 		assertThat((String) JsonPath.read(released, "$.state")).isEqualTo("RELEASED");
-		assertThat(JsonPath.<List<String>>read(released, "$.deliveries[*].channel")).containsExactly("smtp", "webhook");
+		assertThat(JsonPath.<List<String>>read(released, "$.deliveries[*].channel")).containsExactly("outbox", "smtp",
+				"webhook");
 		assertThat(JsonPath.<List<String>>read(released, "$.deliveries[*].status")).containsOnly("DELIVERED");
 		assertThat(events.stream(DraftReleased.class).filter(event -> event.draftId().equals(draft.id())))
 			.singleElement()
-			.satisfies(event -> assertThat(event.channels()).containsExactly("webhook", "smtp"));
+			.satisfies(event -> assertThat(event.channels()).containsExactly("webhook", "smtp", "outbox"));
 
 		// the webhook: signed over "<t>.<body>", with the delivery id as idempotency key
 		var requests = WEBHOOK.findAll(postRequestedFor(urlEqualTo("/hooks/outreach")));
@@ -178,6 +179,17 @@ class ReviewReleaseTests {
 		var listUnsubscribe = mail.getHeader("List-Unsubscribe")[0];
 		assertThat(listUnsubscribe).matches("<https://acme-ops\\.example/unsubscribe\\?token=[A-Za-z0-9_.-]+>");
 		assertThat(text).contains(listUnsubscribe.substring(1, listUnsubscribe.length() - 1));
+
+		// the outbox (on for the demo tenants) kept the same mail: its From is the mail channel's
+		var outboxDelivery = JsonPath.<List<String>>read(released, "$.deliveries[?(@.channel == 'outbox')].id").getFirst();
+		var eml = mvc.perform(get("/outbox/" + outboxDelivery + ".eml").header("X-API-Key", REVIEWER)).andReturn();
+		var kept = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+				new java.io.ByteArrayInputStream(eml.getResponse().getContentAsByteArray()));
+		for (var header : List.of("From", "To", "Subject", "Date", "Content-Type", "Content-Transfer-Encoding",
+				"List-Unsubscribe", "List-Unsubscribe-Post")) {
+			assertThat(kept.getHeader(header)).as(header).containsExactly(mail.getHeader(header));
+		}
+		assertThat(((String) kept.getContent()).replace("\r\n", "\n")).isEqualTo(text);
 
 		// one click, as a mail provider sends it: a form POST without session, credentials or CSRF token
 		var link = URI.create(listUnsubscribe.substring(1, listUnsubscribe.length() - 1));

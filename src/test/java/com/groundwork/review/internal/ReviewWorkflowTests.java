@@ -58,7 +58,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * 409s, leases and their expiry, a real concurrent claim, segregation of duties, edit re-check, rejection and rework,
  * bulk approval, ordering and filters, and the database's own refusal of illegal moves.
  */
-@SpringBootTest
+@SpringBootTest(properties = "groundwork.review.channels.acme.outbox.enabled=false")
 @AutoConfigureMockMvc
 @RecordApplicationEvents
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -184,11 +184,12 @@ class ReviewWorkflowTests {
 			.andExpect(jsonPath("$.claimedBy").doesNotExist());
 		conflict(post("/api/review/" + id + "/approve"), REVIEWER, "APPROVED");
 		conflict(post("/api/review/" + id + "/claim"), REVIEWER, "APPROVED");
-		// this context configures no delivery channel
+		// this context turns acme's outbox off and configures no other delivery channel
 		mvc.perform(post("/api/review/" + id + "/release").header("X-API-Key", REVIEWER))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.title").value("No delivery channel"))
-			.andExpect(jsonPath("$.detail").value(Matchers.containsString("groundwork.review.channels.acme.webhook")));
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString("groundwork.review.channels.acme.webhook")))
+			.andExpect(jsonPath("$.detail").value(Matchers.containsString(".outbox (enabled: true")));
 		conflictWithBody(post("/api/review/" + id + "/reject"), REVIEWER, "{\"reason\":\"tone\"}", "APPROVED");
 		// globex cannot tell the draft exists
 		mvc.perform(post("/api/review/" + id + "/claim").header("X-API-Key", "demo-globex-reviewer"))
