@@ -69,6 +69,14 @@ public interface Guardrails {
 	}
 
 	/**
+	 * The spam-trigger phrases of the tenant's policy ({@code tone.spam-triggers}), lower-case: what the email score
+	 * counts against a draft. The policy holds one list for every language.
+	 */
+	default java.util.Set<String> spamTriggers(TenantId tenant) {
+		return java.util.Set.of();
+	}
+
+	/**
 	 * The tenant's sender as its policy names it: the CAN-SPAM identity and postal address of released mail, and the
 	 * policy's one-click unsubscribe endpoint. Empty when the policy names no complete sender.
 	 */

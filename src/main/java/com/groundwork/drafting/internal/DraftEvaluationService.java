@@ -68,11 +68,14 @@ class DraftEvaluationService implements DraftEvaluation {
 	private final Clock clock;
 	private final Guardrails guardrails;
 	private final RepairPrompt repairPrompt;
+	private final DraftScoring scoring;
 
 	DraftEvaluationService(LeadFeatures leadFeatures, LeadScores leadScores, LeadIntake leadIntake,
 			VariantRouter router, PassageSearch search, KnowledgeIngestion ingestion, DraftRepository drafts,
 			ApplicationEventPublisher events, PlatformTransactionManager transactions, DraftingSettings settings,
-			Tenants tenants, JsonMapper mapper, Clock clock, Guardrails guardrails, RepairPrompt repairPrompt) {
+			Tenants tenants, JsonMapper mapper, Clock clock, Guardrails guardrails, RepairPrompt repairPrompt,
+			DraftScoring scoring) {
+		this.scoring = scoring;
 		this.guardrails = guardrails;
 		this.repairPrompt = repairPrompt;
 		this.leadFeatures = leadFeatures;
@@ -201,7 +204,7 @@ class DraftEvaluationService implements DraftEvaluation {
 		return new DraftPipeline(leadFeatures, leadScores, router, new PassageRetrieval(search, settings.excludedTitles()),
 				new TierRouting(drafters, evalSettings, tenant -> ""), new DraftCache(Duration.ZERO, 0, clock),
 				new DraftBudget(drafts, evalSettings, clock), drafts, events, new TransactionTemplate(transactions),
-				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock, guardrails);
+				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock, guardrails, scoring);
 	}
 
 	/** Answers at once: the greeting and one sentence citing P1, as structured output. */

@@ -63,11 +63,14 @@ class DraftPipeline {
 	private final Clock clock;
 	private final Guardrails guardrails;
 	private final ObservationRegistry observations;
+	private final DraftScoring scoring;
 
 	DraftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router, PassageRetrieval retrieval,
 			TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
 			ApplicationEventPublisher events, TransactionTemplate transactions, java.util.concurrent.ExecutorService shadows,
-			DraftingSettings settings, Clock clock, Guardrails guardrails, ObservationRegistry observations) {
+			DraftingSettings settings, Clock clock, Guardrails guardrails, ObservationRegistry observations,
+			DraftScoring scoring) {
+		this.scoring = scoring;
 		this.guardrails = guardrails;
 		this.observations = observations;
 		this.leadFeatures = leadFeatures;
@@ -89,9 +92,9 @@ class DraftPipeline {
 	DraftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router, PassageRetrieval retrieval,
 			TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
 			ApplicationEventPublisher events, TransactionTemplate transactions, java.util.concurrent.ExecutorService shadows,
-			DraftingSettings settings, Clock clock, Guardrails guardrails) {
+			DraftingSettings settings, Clock clock, Guardrails guardrails, DraftScoring scoring) {
 		this(leadFeatures, leadScores, router, retrieval, tiers, cache, budget, drafts, events, transactions, shadows,
-				settings, clock, guardrails, ObservationRegistry.NOOP);
+				settings, clock, guardrails, ObservationRegistry.NOOP, scoring);
 	}
 
 	/**
@@ -286,7 +289,7 @@ class DraftPipeline {
 		var draft = new Draft(id, request.tenant(), request.leadExternalId(), request.angle().slug(),
 				request.tone().slug(), channel(request), Draft.Status.GENERATED, null, written.draft().subject(),
 				new Draft.Content(sentences, written.draft().callToAction(), lead.score(),
-						com.groundwork.drafting.EmailScore.NONE), provenance, shadowOf,
+						scoring.score(request.tenant(), lead, written.draft(), provenance.plan())), provenance, shadowOf,
 				request.actor(), now, null);
 		var scores = kept.stream()
 			.map(grounding -> grounding.passage().vector().map(com.groundwork.search.Passage.Ranking::score))
@@ -372,7 +375,8 @@ class DraftPipeline {
 				events.publishEvent(new DraftGenerated(draft.tenant(), draft.id(), draft.leadExternalId(), draft.angle(),
 						p.prompt(), p.model(), p.tier(), p.featureSnapshot(), draft.createdAt(), p.variant(),
 						draft.channel(), new DraftGenerated.Figures(p.promptTokens(), p.completionTokens(), p.cost(),
-								p.latencyMillis(), p.modelMillis(), composed.retrievalScores(), confidence(draft))));
+								p.latencyMillis(), p.modelMillis(), composed.retrievalScores(), confidence(draft),
+								draft.content().score().valueIfScored())));
 				if (composed.check() != null && composed.verdict() != null) {
 					guardrails.record(composed.check(), composed.verdict(), composed.repairs());
 				}

@@ -118,6 +118,11 @@ class GuardrailService implements Guardrails {
 	}
 
 	@Override
+	public java.util.Set<String> spamTriggers(TenantId tenant) {
+		return java.util.Set.copyOf(checks.policies().forTenant(slugOf(tenant)).spamTriggers());
+	}
+
+	@Override
 	public Map<String, String> personalData(TenantId tenant, String text) {
 		return checks.personalData(text, slugOf(tenant));
 	}
