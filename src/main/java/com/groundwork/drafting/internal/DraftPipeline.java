@@ -289,7 +289,8 @@ class DraftPipeline {
 		var draft = new Draft(id, request.tenant(), request.leadExternalId(), request.angle().slug(),
 				request.tone().slug(), channel(request), Draft.Status.GENERATED, null, written.draft().subject(),
 				new Draft.Content(sentences, written.draft().callToAction(), lead.score(),
-						scoring.score(request.tenant(), lead, written.draft(), provenance.plan())), provenance, shadowOf,
+						scoring.score(request.tenant(), lead, provenance.language(), written.draft(),
+								provenance.plan())), provenance, shadowOf,
 				request.actor(), now, null);
 		var scores = kept.stream()
 			.map(grounding -> grounding.passage().vector().map(com.groundwork.search.Passage.Ranking::score))

@@ -25,10 +25,14 @@ class DraftScoring {
 		this.guardrails = guardrails;
 	}
 
-	EmailScore score(TenantId tenant, LeadContext lead, ModelDraft draft, List<EvidenceSlot> plan) {
+	/**
+	 * @param lead the lead as the tiers saw it (flagged fields withheld)
+	 * @param language the language the draft is written in (its provenance's), which picks the readability formula
+	 */
+	EmailScore score(TenantId tenant, LeadContext lead, String language, ModelDraft draft, List<EvidenceSlot> plan) {
 		var sentences = draft.sentences().stream().map(ModelDraft.Sentence::text).toList();
 		int filled = (int) plan.stream().filter(EvidenceSlot::filled).count();
-		return scorer.score(new ScoreInput(lead.language(), draft.subject(), sentences, draft.callToAction(),
+		return scorer.score(new ScoreInput(language, draft.subject(), sentences, draft.callToAction(),
 				leadValues(lead), plan.size(), filled, guardrails.spamTriggers(tenant)));
 	}
 
