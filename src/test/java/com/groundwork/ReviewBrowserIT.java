@@ -96,6 +96,13 @@ class ReviewBrowserIT {
 		assertThat(text("[data-testid=draft-body]")).contains("Hi Priya,");
 		assertThat(browser.findElements(By.cssSelector("[data-testid=passage]"))).isNotEmpty();
 		assertThat(text("[data-testid=lead-facts]")).contains("Cascade Outfitters");
+		// the draft's email score, with a reason per rule, its language and why these passages
+		assertThat(browser.findElement(By.cssSelector("[data-testid=pane-draft] [data-testid=email-score]"))
+			.getAttribute("data-score")).isEqualTo(String.valueOf(draft.score().value()));
+		assertThat(text("[data-testid=email-score-value]")).isEqualTo(String.valueOf(draft.score().value()));
+		assertThat(browser.findElements(By.cssSelector("[data-testid=score-reason]"))).hasSize(8);
+		assertThat(text("[data-testid=draft-language]")).isEqualToIgnoringCase("en");
+		assertThat(text("[data-testid=pane-passages] [data-testid=evidence-plan]")).contains("Why these passages");
 
 		// c claims (keyboard shortcut)
 		browser.findElement(By.tagName("body")).sendKeys("c");

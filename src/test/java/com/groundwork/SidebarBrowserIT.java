@@ -69,6 +69,24 @@ class SidebarBrowserIT {
 		assertThat(cited).isNotEmpty();
 		assertThat(cited).allSatisfy(sentence -> assertThat(sentence.getAttribute("title")).contains(" — "));
 		assertThat(browser.findElement(By.cssSelector("[data-testid=draft]")).getText()).contains("Hi Dana,");
+
+		// the email score: its value, a reason per rule (with its fix when it earned less than its share), the language
+		var score = browser.findElement(By.cssSelector("[data-testid=email-score]"));
+		assertThat(Integer.parseInt(score.findElement(By.cssSelector("[data-testid=email-score-value]")).getText()))
+			.isBetween(1, 100);
+		var reasons = score.findElements(By.cssSelector("[data-testid=score-reason]"));
+		assertThat(reasons).hasSize(8);
+		assertThat(reasons).extracting(reason -> reason.getAttribute("data-rule"))
+			.contains("body-length", "readability", "one-ask", "personalization");
+		assertThat(reasons).allSatisfy(reason -> assertThat(reason.getText()).containsPattern("\\+\\d+"));
+		for (var fix : score.findElements(By.cssSelector("[data-testid=score-fix]"))) {
+			assertThat(fix.getText()).isNotBlank();
+		}
+		assertThat(browser.findElement(By.cssSelector("[data-testid=draft-language]")).getText()).isEqualToIgnoringCase("en");
+		// the sources say why these passages (the offline pipeline records no plan yet: it says so)
+		browser.findElement(By.cssSelector("[data-testid=sources] summary")).click();
+		var plan = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=evidence-plan]")));
+		assertThat(plan.getText()).contains("Why these passages");
 		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
 				browser.findElement(By.cssSelector("[data-testid=draft]")));
 		screenshot("sidebar.png");

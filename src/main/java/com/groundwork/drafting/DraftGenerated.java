@@ -53,11 +53,19 @@ public record DraftGenerated(TenantId tenant, UUID draftId, String leadExternalI
 	 * the draft's query to the passage; how well the knowledge fits the lead)
 	 * @param confidence the share of the body's sentences (greeting left out) that the tier supported with a citation,
 	 * 0 to 1: the tiers report no calibrated probability, so this is how much of its draft the model could ground
+	 * @param emailScore the draft's email score (0–100), or null when it was not scored (events published before
+	 * scores existed)
 	 */
 	public record Figures(int promptTokens, int completionTokens, BigDecimal cost, long latencyMillis, long modelMillis,
-			List<Double> retrievalScores, double confidence) {
+			List<Double> retrievalScores, double confidence, @Nullable Integer emailScore) {
 
-		public static final Figures NONE = new Figures(0, 0, BigDecimal.ZERO, 0, 0, List.of(), 0);
+		public static final Figures NONE = new Figures(0, 0, BigDecimal.ZERO, 0, 0, List.of(), 0, null);
+
+		/** Without an email score, as published before scores existed. */
+		public Figures(int promptTokens, int completionTokens, BigDecimal cost, long latencyMillis, long modelMillis,
+				List<Double> retrievalScores, double confidence) {
+			this(promptTokens, completionTokens, cost, latencyMillis, modelMillis, retrievalScores, confidence, null);
+		}
 
 		public Figures {
 			cost = cost == null ? BigDecimal.ZERO : cost;

@@ -22,6 +22,16 @@ public record EmailScore(int value, List<Reason> reasons) {
 		reasons = reasons == null ? List.of() : List.copyOf(reasons);
 	}
 
+	/** Whether the draft was scored (a failed draft, and one stored before scores existed, was not). */
+	public boolean scored() {
+		return !reasons.isEmpty();
+	}
+
+	/** The value, or null when the draft was not scored: what insight and the review queue store. */
+	public @org.jspecify.annotations.Nullable Integer valueIfScored() {
+		return scored() ? value : null;
+	}
+
 	/**
 	 * @param rule e.g. {@code body-length}, {@code readability}, {@code one-ask}
 	 * @param points what the rule contributed to the value

@@ -71,12 +71,15 @@ class DraftEvaluationService implements DraftEvaluation {
 	private final EvidencePlanner planner;
 	private final com.groundwork.knowledge.KnowledgeChunks chunks;
 	private final Languages languages;
+	private final DraftScoring scoring;
 
 	DraftEvaluationService(LeadFeatures leadFeatures, LeadScores leadScores, LeadIntake leadIntake,
 			VariantRouter router, PassageSearch search, KnowledgeIngestion ingestion, DraftRepository drafts,
 			ApplicationEventPublisher events, PlatformTransactionManager transactions, DraftingSettings settings,
 			Tenants tenants, JsonMapper mapper, Clock clock, Guardrails guardrails, RepairPrompt repairPrompt,
-			EvidencePlanner planner, Languages languages, com.groundwork.knowledge.KnowledgeChunks chunks) {
+			EvidencePlanner planner, Languages languages, com.groundwork.knowledge.KnowledgeChunks chunks,
+			DraftScoring scoring) {
+		this.scoring = scoring;
 		this.chunks = chunks;
 		this.planner = planner;
 		this.languages = languages;
@@ -245,7 +248,7 @@ class DraftEvaluationService implements DraftEvaluation {
 		return new DraftPipeline(leadFeatures, leadScores, router, planner,
 				new TierRouting(drafters, evalSettings, tenant -> ""), new DraftCache(Duration.ZERO, 0, clock),
 				new DraftBudget(drafts, evalSettings, clock), drafts, events, new TransactionTemplate(transactions),
-				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock, guardrails, languages.words());
+				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock, guardrails, languages.words(), scoring);
 	}
 
 	/** Answers at once: the greeting and one sentence citing P1, as structured output. */

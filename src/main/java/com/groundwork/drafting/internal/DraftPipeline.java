@@ -68,12 +68,14 @@ class DraftPipeline {
 	private final Guardrails guardrails;
 	private final DraftStages stages;
 	private final Map<String, LanguageWords> languages;
+	private final DraftScoring scoring;
 
 	DraftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router, EvidencePlanner planner,
 			TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
 			ApplicationEventPublisher events, TransactionTemplate transactions, java.util.concurrent.ExecutorService shadows,
 			DraftingSettings settings, Clock clock, Guardrails guardrails, ObservationRegistry observations,
-			Map<String, LanguageWords> languages) {
+			Map<String, LanguageWords> languages, DraftScoring scoring) {
+		this.scoring = scoring;
 		this.guardrails = guardrails;
 		this.stages = new DraftStages(observations);
 		this.leadFeatures = leadFeatures;
@@ -95,9 +97,10 @@ class DraftPipeline {
 	DraftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router, EvidencePlanner planner,
 			TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
 			ApplicationEventPublisher events, TransactionTemplate transactions, java.util.concurrent.ExecutorService shadows,
-			DraftingSettings settings, Clock clock, Guardrails guardrails, Map<String, LanguageWords> languages) {
+			DraftingSettings settings, Clock clock, Guardrails guardrails, Map<String, LanguageWords> languages,
+			DraftScoring scoring) {
 		this(leadFeatures, leadScores, router, planner, tiers, cache, budget, drafts, events, transactions, shadows,
-				settings, clock, guardrails, ObservationRegistry.NOOP, languages);
+				settings, clock, guardrails, ObservationRegistry.NOOP, languages, scoring);
 	}
 
 	/**
@@ -235,7 +238,8 @@ class DraftPipeline {
 			.toList();
 		var draft = new Draft(id, request.tenant(), request.leadExternalId(), request.angle().slug(),
 				request.tone().slug(), channel(request), Draft.Status.GENERATED, null, composition.draft().subject(),
-				new Draft.Content(sentences, composition.draft().callToAction(), lead.score(), EmailScore.NONE),
+				new Draft.Content(sentences, composition.draft().callToAction(), lead.score(),
+						scoring.score(request.tenant(), lead, provenance.language(), composition.draft(), provenance.plan())),
 				provenance, shadowOf, request.actor(), now, null);
 		var scores = kept.stream()
 			.map(grounding -> grounding.passage().vector().map(com.groundwork.search.Passage.Ranking::score))
@@ -319,7 +323,8 @@ class DraftPipeline {
 				events.publishEvent(new DraftGenerated(draft.tenant(), draft.id(), draft.leadExternalId(), draft.angle(),
 						p.prompt(), p.model(), p.tier(), p.featureSnapshot(), draft.createdAt(), p.variant(),
 						draft.channel(), new DraftGenerated.Figures(p.promptTokens(), p.completionTokens(), p.cost(),
-								p.latencyMillis(), p.modelMillis(), composed.retrievalScores(), confidence(draft))));
+								p.latencyMillis(), p.modelMillis(), composed.retrievalScores(), confidence(draft),
+								draft.content().score().valueIfScored())));
 				if (composed.check() != null && composed.verdict() != null) {
 					guardrails.record(composed.check(), composed.verdict(), composed.repairs());
 				}

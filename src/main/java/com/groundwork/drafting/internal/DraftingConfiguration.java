@@ -1,5 +1,6 @@
 package com.groundwork.drafting.internal;
 
+import com.groundwork.drafting.internal.scoring.EmailScorer;
 import com.groundwork.guardrail.Guardrails;
 import com.groundwork.identity.Role;
 import com.groundwork.identity.TenantRegions;
@@ -8,11 +9,13 @@ import com.groundwork.lead.LeadScores;
 import com.groundwork.search.PassageSearch;
 import com.groundwork.web.NavigationItem;
 import io.micrometer.observation.ObservationRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -85,14 +88,26 @@ class DraftingConfiguration {
 		return new TierRouting(drafters, settings, tenants);
 	}
 
+	/** The email score's rules, read once: a missing or wrong file stops start-up naming it and the field. */
+	@Bean
+	EmailScorer emailScorer(
+			@Value("${groundwork.drafting.email-score:${groundwork.guardrails.dir:guardrails}/email-score.yaml}") Path rules) {
+		return EmailScorer.load(rules);
+	}
+
+	@Bean
+	DraftScoring draftScoring(EmailScorer scorer, Guardrails guardrails) {
+		return new DraftScoring(scorer, guardrails);
+	}
+
 	@Bean(destroyMethod = "close")
 	DraftPipeline draftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router,
 			EvidencePlanner planner, TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, DraftingSettings settings,
-			Clock clock, Guardrails guardrails, ObjectProvider<ObservationRegistry> observations, Languages languages) {
+			Clock clock, Guardrails guardrails, ObjectProvider<ObservationRegistry> observations, Languages languages, DraftScoring scoring) {
 		return new DraftPipeline(leadFeatures, leadScores, router, planner, tiers, cache, budget, drafts, events,
 				new TransactionTemplate(transactionManager), Executors.newVirtualThreadPerTaskExecutor(), settings, clock,
-				guardrails, observations.getIfAvailable(() -> ObservationRegistry.NOOP), languages.words());
+				guardrails, observations.getIfAvailable(() -> ObservationRegistry.NOOP), languages.words(), scoring);
 	}
 
 	@Bean

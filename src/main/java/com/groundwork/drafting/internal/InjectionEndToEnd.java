@@ -74,7 +74,7 @@ final class InjectionEndToEnd {
 	InjectionEndToEnd(LeadFeatures leadFeatures, LeadScores leadScores, LeadIntake intake, VariantRouter router,
 			PassageSearch search, DraftRepository drafts, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, DraftingSettings settings, Clock clock, Guardrails guardrails,
-			RepairPrompt repairPrompt, JsonMapper mapper, EvidencePlanner planner, Languages languages) {
+			RepairPrompt repairPrompt, JsonMapper mapper, EvidencePlanner planner, Languages languages, DraftScoring scoring) {
 		this.intake = intake;
 		this.guardrails = guardrails;
 		this.mapper = mapper;
@@ -91,7 +91,7 @@ final class InjectionEndToEnd {
 						tenant -> ""),
 				new DraftCache(Duration.ZERO, 0, clock), new DraftBudget(drafts, evalSettings, clock), drafts, events,
 				new TransactionTemplate(transactions), Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock,
-				guardrails, languages.words());
+				guardrails, languages.words(), scoring);
 	}
 
 	Outcome run(TenantId tenant, String slug, List<BipiaCases.Case> cases, List<BipiaCases.Email> emails, int sample,

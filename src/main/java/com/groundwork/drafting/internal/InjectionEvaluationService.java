@@ -58,7 +58,7 @@ class InjectionEvaluationService implements InjectionEvaluation {
 			JsonMapper mapper, LeadFeatures leadFeatures, LeadScores leadScores, LeadIntake intake, VariantRouter router,
 			PassageSearch search, DraftRepository drafts, ApplicationEventPublisher events,
 			PlatformTransactionManager transactions, DraftingSettings settings, Clock clock, Guardrails guardrailChecks,
-			RepairPrompt repairPrompt, Tenants tenants, EvidencePlanner planner, Languages languages) {
+			RepairPrompt repairPrompt, Tenants tenants, EvidencePlanner planner, Languages languages, DraftScoring scoring) {
 		this.guardrails = guardrails;
 		this.ingestion = ingestion;
 		this.chunks = chunks;
@@ -66,7 +66,7 @@ class InjectionEvaluationService implements InjectionEvaluation {
 		this.search = search;
 		this.tenants = tenants;
 		this.endToEnd = () -> new InjectionEndToEnd(leadFeatures, leadScores, intake, router, search, drafts, events,
-				transactions, settings, clock, guardrailChecks, repairPrompt, mapper, planner, languages);
+				transactions, settings, clock, guardrailChecks, repairPrompt, mapper, planner, languages, scoring);
 	}
 
 	/** Tallies of one breakdown (by place, category, position). */

@@ -119,11 +119,15 @@ class DemoHistorySeeder {
 		double top = scores.stream().mapToDouble(Double::doubleValue).max().orElse(0);
 		double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
 		double confidence = tier == 0 ? 1.0 : clamp(0.88 + random.nextGaussian() * 0.06);
+		// its own generator, so the history drawn from the shared one stays as it was before scores existed
+		var scoring = new Random(id.getLeastSignificantBits());
+		int emailScore = (int) Math.round(Math.max(20, Math.min(99,
+				74 + (canary ? 4 : 0) - (tier == 0 ? 6 : 0) - (drift ? 5 : 0) + scoring.nextGaussian() * 11)));
 		repository.insertGenerated(new InsightRepository.GeneratedRow(tenant, id, lead, angle, prompt,
 				canary ? "canary" : "stable", model, tier, campaign ? "campaign" : "sidebar",
 				campaign ? UUID.nameUUIDFromBytes(campaignName.getBytes(java.nio.charset.StandardCharsets.UTF_8)) : null,
 				campaignName, promptTokens, completionTokens, cost, 400 + random.nextInt(tier == 0 ? 200 : 4000),
-				Stats.round(top), Stats.round(mean), Stats.round(confidence), generated, true));
+				Stats.round(top), Stats.round(mean), Stats.round(confidence), generated, true, emailScore));
 
 		boolean blocked = random.nextDouble() < (drift ? 0.3 : 0.06);
 		var checkedAt = generated.plusSeconds(1);
@@ -176,7 +180,8 @@ class DemoHistorySeeder {
 		}
 		var opened = sent.plus(Duration.ofMinutes(30 + random.nextInt(2000)));
 		outcome(tenant, id, lead, OutcomeType.OPENED, opened, now, null);
-		if (random.nextDouble() >= (canary ? 0.3 : 0.2)) {
+		// better-scored drafts get more replies (about as many as before on average), for the score-vs-reply table
+		if (random.nextDouble() >= (canary ? 0.3 : 0.2) * emailScore / 74.0) {
 			return;
 		}
 		var replied = opened.plus(Duration.ofHours(1 + random.nextInt(48)));

@@ -13,12 +13,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param verdict {@code PASSED}, {@code NEEDS_REPAIR} or {@code BLOCKED}; null until checked
  * @param decision {@code APPROVED} or {@code REJECTED}; null until decided
+ * @param emailScore the draft's email score (0–100); null when it was not scored
  */
 record DraftFact(UUID draftId, String leadExternalId, String angle, String prompt, String variant, String model,
 		int tier, String channel, @Nullable String campaign, BigDecimal cost, Instant generatedAt,
 		@Nullable Double retrievalTop, double confidence, @Nullable String verdict, Set<String> rules,
 		@Nullable String decision, @Nullable String reason, int editDistance, @Nullable Instant decidedAt,
-		@Nullable Instant releasedAt, Map<OutcomeType, Instant> outcomes, @Nullable BigDecimal amount) {
+		@Nullable Instant releasedAt, Map<OutcomeType, Instant> outcomes, @Nullable BigDecimal amount,
+		@Nullable Integer emailScore) {
 
 	DraftFact {
 		rules = Set.copyOf(rules);

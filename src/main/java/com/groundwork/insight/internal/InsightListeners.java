@@ -44,7 +44,7 @@ class InsightListeners {
 				event.channel(), campaign.map(CampaignDrafts.CampaignRef::id).orElse(null),
 				campaign.map(CampaignDrafts.CampaignRef::name).orElse(null), figures.promptTokens(),
 				figures.completionTokens(), figures.cost(), figures.latencyMillis(), figures.topRetrievalScore(), mean,
-				figures.confidence(), event.occurredAt(), false));
+				figures.confidence(), event.occurredAt(), false, figures.emailScore()));
 		if (added) {
 			metrics.generated(slugOf(event.tenant()), event);
 		}

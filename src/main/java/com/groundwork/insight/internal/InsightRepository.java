@@ -38,7 +38,7 @@ class InsightRepository {
 			String variant, String model, int tier, String channel, @Nullable UUID campaignId,
 			@Nullable String campaignName, int promptTokens, int completionTokens, BigDecimal cost, long latencyMillis,
 			@Nullable Double retrievalTop, @Nullable Double retrievalMean, double confidence, Instant generatedAt,
-			boolean demo) {
+			boolean demo, @Nullable Integer emailScore) {
 	}
 
 	/** @return whether the draft was new */
@@ -46,12 +46,12 @@ class InsightRepository {
 		return jdbc.sql("""
 				INSERT INTO insight_draft (tenant_id, draft_id, lead_external_id, angle, prompt, variant, model, tier, channel,
 				  campaign_id, campaign_name, prompt_tokens, completion_tokens, cost, latency_ms, retrieval_top,
-				  retrieval_mean, confidence, generated_at, demo)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+				  retrieval_mean, confidence, generated_at, demo, email_score)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
 			.params(row.tenant().value(), row.draftId(), row.leadExternalId(), row.angle(), row.prompt(), row.variant(),
 					row.model(), row.tier(), row.channel(), row.campaignId(), row.campaignName(), row.promptTokens(),
 					row.completionTokens(), row.cost(), row.latencyMillis(), row.retrievalTop(), row.retrievalMean(),
-					row.confidence(), utc(row.generatedAt()), row.demo())
+					row.confidence(), utc(row.generatedAt()), row.demo(), row.emailScore())
 			.update() == 1;
 	}
 
@@ -214,7 +214,7 @@ class InsightRepository {
 		var facts = new ArrayList<DraftFact>();
 		jdbc.sql("""
 				SELECT d.draft_id, d.lead_external_id, d.angle, d.prompt, d.variant, d.model, d.tier, d.channel,
-				  d.campaign_name, d.cost, d.generated_at, d.retrieval_top, d.confidence,
+				  d.campaign_name, d.cost, d.generated_at, d.retrieval_top, d.confidence, d.email_score,
 				  c.verdict, x.decision, x.reason, x.edit_distance, x.decided_at, r.released_at
 				FROM insight_draft d
 				LEFT JOIN insight_check c ON c.tenant_id = d.tenant_id AND c.draft_id = d.draft_id
@@ -232,7 +232,8 @@ class InsightRepository {
 						instant(rs, "generated_at"), rs.wasNull() ? null : top, rs.getDouble("confidence"),
 						rs.getString("verdict"), rules.getOrDefault(id, Set.of()), rs.getString("decision"),
 						rs.getString("reason"), rs.getInt("edit_distance"), instant(rs, "decided_at"),
-						instant(rs, "released_at"), outcomes.getOrDefault(id, Map.of()), amounts.get(id)));
+						instant(rs, "released_at"), outcomes.getOrDefault(id, Map.of()), amounts.get(id),
+						rs.getObject("email_score", Integer.class)));
 			});
 		return facts;
 	}

@@ -60,18 +60,33 @@ class KpiService {
 			double pValue, String verdict, String leader) {
 	}
 
+	/**
+	 * Email score against reply rate: the scored drafts of one prompt variant whose score fell in one band.
+	 *
+	 * @param band {@code 0-49}, {@code 50-69}, {@code 70-84} or {@code 85-100}
+	 * @param variant as the variant group names it, {@code angle · prompt@version (stable|canary)}
+	 * @param reply replied among the sent (Wilson 95 %)
+	 */
+	record ScoreBand(String band, String variant, long drafts, long sent, long replies, Stats.Rate reply) {
+	}
+
+	/** The email score bands, lowest first: {@code [from, to]} both included. */
+	static final List<int[]> SCORE_BANDS = List.of(new int[] { 0, 49 }, new int[] { 50, 69 }, new int[] { 70, 84 },
+			new int[] { 85, 100 });
+
 	record Method(String cohort, String intervals, String comparison, String pipelineVelocity, String confidence) {
 	}
 
 	record Report(String tenant, LocalDate from, LocalDate to, Kpis overall, Map<String, List<Group>> groups,
-			List<Comparison> canaryVsControl, List<Step> funnel, List<Week> weeks, Method method) {
+			List<Comparison> canaryVsControl, List<Step> funnel, List<Week> weeks, Method method,
+			List<ScoreBand> scoreVsReply) {
 	}
 
 	Report report(TenantId tenant, String tenantSlug, LocalDate from, LocalDate to) {
 		var facts = repository.facts(tenant, from.atStartOfDay().toInstant(ZoneOffset.UTC),
 				to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
 		var groups = new LinkedHashMap<String, List<Group>>();
-		groups.put("variant", group(facts, fact -> fact.angle() + " · " + fact.prompt() + " (" + fact.variant() + ")"));
+		groups.put("variant", group(facts, KpiService::variantOf));
 		groups.put("angle", group(facts, DraftFact::angle));
 		groups.put("tier", group(facts, fact -> "tier " + fact.tier() + " · " + fact.model()));
 		groups.put("campaign", group(facts, fact -> fact.campaign() == null ? "(no campaign)" : fact.campaign()));
@@ -80,7 +95,29 @@ class KpiService {
 				weeks(facts), new Method(COHORT, INTERVALS, COMPARISON.formatted(minimum),
 						"opportunities x mean opportunity value / median days from sending to the opportunity "
 								+ "(pipeline value per day; there is no win rate: outcomes stop at opportunity created)",
-						"share of a draft's body sentences that its tier grounded with a citation"));
+						"share of a draft's body sentences that its tier grounded with a citation"),
+				scoreVsReply(facts));
+	}
+
+	/** Per score band and prompt variant: drafts, sent, replies and reply rate; unscored drafts are left out. */
+	static List<ScoreBand> scoreVsReply(List<DraftFact> facts) {
+		var rows = new ArrayList<ScoreBand>();
+		for (var band : SCORE_BANDS) {
+			var inBand = facts.stream()
+				.filter(fact -> fact.emailScore() != null && fact.emailScore() >= band[0] && fact.emailScore() <= band[1])
+				.collect(Collectors.groupingBy(KpiService::variantOf, TreeMap::new, Collectors.toList()));
+			inBand.forEach((variant, drafts) -> {
+				long sent = drafts.stream().filter(DraftFact::sent).count();
+				long replies = drafts.stream().filter(fact -> fact.sent() && fact.reached(OutcomeType.REPLIED)).count();
+				rows.add(new ScoreBand(band[0] + "-" + band[1], variant, drafts.size(), sent, replies,
+						Stats.Rate.of(replies, sent)));
+			});
+		}
+		return rows;
+	}
+
+	private static String variantOf(DraftFact fact) {
+		return fact.angle() + " · " + fact.prompt() + " (" + fact.variant() + ")";
 	}
 
 	private static List<Group> group(List<DraftFact> facts, Function<DraftFact, String> key) {

@@ -46,17 +46,20 @@ class ReviewController {
 	}
 
 	@Operation(summary = "The queue: drafts waiting for review or claimed, overdue ones (older than the SLA) first, "
-			+ "then by lead score; filter by campaign, verdict (PASSED, NEEDS_REPAIR) and angle, or ask for other states")
+			+ "then by lead score (sort=priority, the default), or by email score (sort=score: best first; "
+			+ "sort=score-asc: lowest first; unscored drafts last); filter by campaign, verdict (PASSED, NEEDS_REPAIR) "
+			+ "and angle, or ask for other states")
 	@GetMapping("/api/review/queue")
 	ReviewViews.Queue queue(@RequestParam(required = false) @Nullable String campaign,
 			@RequestParam(required = false) @Nullable String verdict,
 			@RequestParam(required = false) @Nullable String angle,
 			@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable String sort,
 			@RequestParam(required = false, defaultValue = "100") int limit) {
 		if (limit < 1 || limit > 500) {
 			throw new InvalidReviewRequestException("limit", "must be between 1 and 500");
 		}
-		var filter = filter(state, campaign, verdict, angle);
+		var filter = filter(state, campaign, verdict, angle, sort);
 		var now = clock.instant();
 		var queue = reviews.queue(currentActor.tenant(), filter, limit)
 			.stream()
@@ -137,7 +140,13 @@ class ReviewController {
 	}
 
 	static ReviewRepository.QueueFilter filter(@Nullable String state, @Nullable String campaign,
-			@Nullable String verdict, @Nullable String angle) {
+			@Nullable String verdict, @Nullable String angle, @Nullable String sort) {
+		var order = ReviewRepository.QueueOrder.PRIORITY;
+		if (sort != null && !sort.isBlank()) {
+			order = ReviewRepository.QueueOrder.of(sort.strip().toLowerCase(Locale.ROOT))
+				.orElseThrow(() -> new InvalidReviewRequestException("sort",
+						"'" + sort + "' is not an order; use priority, score or score-asc"));
+		}
 		var states = new ArrayList<ReviewState>();
 		if (state == null || state.isBlank()) {
 			states.addAll(List.of(ReviewState.CHECKED, ReviewState.IN_REVIEW));
@@ -161,7 +170,7 @@ class ReviewController {
 						"'" + verdict + "' is not a verdict; use PASSED, NEEDS_REPAIR or BLOCKED");
 			}
 		}
-		return new ReviewRepository.QueueFilter(states, blankToNull(campaign), verdictName, blankToNull(angle));
+		return new ReviewRepository.QueueFilter(states, blankToNull(campaign), verdictName, blankToNull(angle), order);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -71,7 +71,10 @@ class ReviewIntake {
 			var draft = drafts.find(tenant, event.draftId());
 			changes.put(Column.DRAFT_ID, event.draftId());
 			changes.put(Column.REWORK_DRAFT_ID, null);
-			draft.ifPresent(summary -> changes.put(Column.LEAD_SCORE, summary.leadScore()));
+			draft.ifPresent(summary -> {
+				changes.put(Column.LEAD_SCORE, summary.leadScore());
+				changes.put(Column.EMAIL_SCORE, summary.score().valueIfScored());
+			});
 			if (items.move(item, target, now, changes)) {
 				items.insert(tenant, new Decision(UUID.randomUUID(), item.id(), event.draftId(),
 						target == ReviewState.BLOCKED ? "BLOCKED" : "ENQUEUED", item.state(), target, GUARDRAILS, now,
@@ -89,7 +92,7 @@ class ReviewIntake {
 		var item = new ReviewItem(summary.id(), tenant, summary.id(), target, 0, event.verdict(), event.findings(),
 				event.ruleIds(), summary.leadExternalId(), summary.leadScore(), summary.angle(), summary.channel(),
 				items.campaignOf(tenant, summary.id()).orElse(null), summary.requestedBy(), event.occurredAt(), now,
-				null, null, null, null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null, null, null, summary.score().valueIfScored());
 		items.insert(item);
 		items.insert(tenant, new Decision(UUID.randomUUID(), item.id(), item.draftId(),
 				target == ReviewState.BLOCKED ? "BLOCKED" : "ENQUEUED", ReviewState.GENERATED, target, GUARDRAILS, now,

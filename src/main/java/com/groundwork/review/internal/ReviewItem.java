@@ -8,7 +8,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One outreach in review, as stored. {@link #draftId()} is the draft under review now (a rework replaces it);
+ * One outreach in review, as stored. {@link #emailScore()} is the email score of the draft under review (null when it
+ * was not scored). {@link #draftId()} is the draft under review now (a rework replaces it);
  * {@link #version()} is what every change must name (optimistic versioning).
  */
 record ReviewItem(UUID id, TenantId tenant, UUID draftId, ReviewState state, long version, String verdict,
@@ -17,7 +18,7 @@ record ReviewItem(UUID id, TenantId tenant, UUID draftId, ReviewState state, lon
 		@Nullable Instant leaseExpiresAt, @Nullable String approvedBy, @Nullable Instant approvedAt,
 		@Nullable String approvedSubject, @Nullable String approvedBody, @Nullable Instant releasedAt,
 		@Nullable String recipientEmail, @Nullable String rejectionReason, @Nullable UUID reworkDraftId,
-		@Nullable String reworkError) {
+		@Nullable String reworkError, @Nullable Integer emailScore) {
 
 	ReviewItem {
 		ruleIds = List.copyOf(ruleIds);

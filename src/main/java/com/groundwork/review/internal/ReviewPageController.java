@@ -61,16 +61,18 @@ class ReviewPageController {
 	@GetMapping("/review")
 	String queuePage(@RequestParam(required = false) @Nullable String campaign,
 			@RequestParam(required = false) @Nullable String verdict,
-			@RequestParam(required = false) @Nullable String angle, Model model) {
-		queue(campaign, verdict, angle, model);
+			@RequestParam(required = false) @Nullable String angle,
+			@RequestParam(required = false) @Nullable String sort, Model model) {
+		queue(campaign, verdict, angle, sort, model);
 		return "review/queue";
 	}
 
 	@GetMapping("/review/queue")
 	String queueFragment(@RequestParam(required = false) @Nullable String campaign,
 			@RequestParam(required = false) @Nullable String verdict,
-			@RequestParam(required = false) @Nullable String angle, Model model) {
-		queue(campaign, verdict, angle, model);
+			@RequestParam(required = false) @Nullable String angle,
+			@RequestParam(required = false) @Nullable String sort, Model model) {
+		queue(campaign, verdict, angle, sort, model);
 		return "review/queue :: queue";
 	}
 
@@ -78,22 +80,24 @@ class ReviewPageController {
 	String bulkApprove(@RequestParam(name = "draftIds", required = false) @Nullable List<UUID> draftIds,
 			@RequestParam(required = false) @Nullable String campaign,
 			@RequestParam(required = false) @Nullable String verdict,
-			@RequestParam(required = false) @Nullable String angle, Model model) {
+			@RequestParam(required = false) @Nullable String angle,
+			@RequestParam(required = false) @Nullable String sort, Model model) {
 		try {
 			model.addAttribute("bulk", reviews.bulkApprove(currentActor.require(), draftIds));
 		}
 		catch (ErrorResponseException refused) {
 			model.addAttribute("problem", refused.getBody().getDetail());
 		}
-		queue(campaign, verdict, angle, model);
+		queue(campaign, verdict, angle, sort, model);
 		return "review/queue :: queue";
 	}
 
-	private void queue(@Nullable String campaign, @Nullable String verdict, @Nullable String angle, Model model) {
+	private void queue(@Nullable String campaign, @Nullable String verdict, @Nullable String angle,
+			@Nullable String sort, Model model) {
 		var actor = currentActor.require();
 		var now = clock.instant();
 		try {
-			var filter = ReviewController.filter(null, campaign, verdict, angle);
+			var filter = ReviewController.filter(null, campaign, verdict, angle, sort);
 			model.addAttribute("items", reviews.queue(actor.tenantId(), filter, 200)
 				.stream()
 				.map(item -> ReviewViews.QueueItem.of(item, now, settings.sla()))
@@ -106,6 +110,7 @@ class ReviewPageController {
 		model.addAttribute("campaign", campaign == null ? "" : campaign);
 		model.addAttribute("verdict", verdict == null ? "" : verdict);
 		model.addAttribute("angle", angle == null ? "" : angle);
+		model.addAttribute("sort", sort == null ? "" : sort);
 		model.addAttribute("me", actor.name());
 		model.addAttribute("refreshSeconds", Math.max(1, settings.queueRefresh().toSeconds()));
 	}

@@ -39,12 +39,12 @@ class ReviewRepository {
 	void insert(ReviewItem item) {
 		jdbc.sql("""
 				INSERT INTO review_item (id, tenant_id, draft_id, state, previous_state, version, verdict, findings, rule_ids,
-				  lead_external_id, lead_score, angle, channel, campaign, requested_by, queued_at, updated_at)
-				VALUES (?, ?, ?, ?, 'GENERATED', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  lead_external_id, lead_score, angle, channel, campaign, requested_by, queued_at, updated_at, email_score)
+				VALUES (?, ?, ?, ?, 'GENERATED', 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(item.id(), item.tenant().value(), item.draftId(), item.state().name(), item.verdict(),
 					item.findings(), String.join(",", item.ruleIds()), item.leadExternalId(), item.leadScore(),
 					item.angle(), item.channel(), item.campaign(), item.requestedBy(), at(item.queuedAt()),
-					at(item.updatedAt()))
+					at(item.updatedAt()), item.emailScore())
 			.update();
 		addDraft(item.tenant(), item.draftId(), item.id());
 	}
@@ -111,7 +111,8 @@ class ReviewRepository {
 		CLAIMED_BY("claimed_by"), LEASE_EXPIRES_AT("lease_expires_at"), APPROVED_BY("approved_by"),
 		APPROVED_AT("approved_at"), APPROVED_SUBJECT("approved_subject"), APPROVED_BODY("approved_body"),
 		RELEASED_AT("released_at"), RECIPIENT_EMAIL("recipient_email"), REJECTION_REASON("rejection_reason"),
-		REWORK_DRAFT_ID("rework_draft_id"), REWORK_ERROR("rework_error"), CAMPAIGN("campaign");
+		REWORK_DRAFT_ID("rework_draft_id"), REWORK_ERROR("rework_error"), CAMPAIGN("campaign"),
+		EMAIL_SCORE("email_score");
 
 		private final String sql;
 
@@ -152,8 +153,8 @@ class ReviewRepository {
 	}
 
 	/**
-	 * The queue: items waiting for a reviewer or claimed, overdue ones first (oldest first), then by lead score and
-	 * age.
+	 * The queue: items waiting for a reviewer or claimed, in the filter's order: by priority (overdue ones first,
+	 * oldest first, then by lead score and age) or by email score (unscored drafts last, then by age).
 	 */
 	List<ReviewItem> queue(TenantId tenant, QueueFilter filter, Instant overdueBefore, int limit) {
 		var sql = new StringBuilder(ITEM + "WHERE tenant_id = ? AND state IN (");
@@ -176,19 +177,51 @@ class ReviewRepository {
 			sql.append(" AND angle = ?");
 			params.add(filter.angle());
 		}
-		sql.append("""
-				 ORDER BY CASE WHEN queued_at <= ? THEN 0 ELSE 1 END,
-				   CASE WHEN queued_at <= ? THEN queued_at END ASC, lead_score DESC, queued_at ASC, id
-				 LIMIT ?""");
-		params.addAll(List.of(at(overdueBefore), at(overdueBefore), limit));
+		if (filter.order() == QueueOrder.PRIORITY) {
+			sql.append("""
+					 ORDER BY CASE WHEN queued_at <= ? THEN 0 ELSE 1 END,
+					   CASE WHEN queued_at <= ? THEN queued_at END ASC, lead_score DESC, queued_at ASC, id
+					 LIMIT ?""");
+			params.addAll(List.of(at(overdueBefore), at(overdueBefore), limit));
+		}
+		else {
+			// NULLs sort differently in H2 and PostgreSQL: put unscored items last explicitly
+			sql.append(" ORDER BY CASE WHEN email_score IS NULL THEN 1 ELSE 0 END, email_score")
+				.append(filter.order() == QueueOrder.SCORE ? " DESC" : " ASC")
+				.append(", queued_at ASC, id LIMIT ?");
+			params.add(limit);
+		}
 		return jdbc.sql(sql.toString()).params(params).query(this::item).list();
 	}
 
 	/** The filters of the queue; null means any. */
 	record QueueFilter(List<ReviewState> states, @Nullable String campaign, @Nullable String verdict,
-			@Nullable String angle) {
+			@Nullable String angle, QueueOrder order) {
 		QueueFilter {
 			states = List.copyOf(states);
+		}
+
+		QueueFilter(List<ReviewState> states, @Nullable String campaign, @Nullable String verdict,
+				@Nullable String angle) {
+			this(states, campaign, verdict, angle, QueueOrder.PRIORITY);
+		}
+	}
+
+	/**
+	 * How the queue is ordered: {@code priority} (SLA, then lead score: the default), {@code score} (email score,
+	 * best first) or {@code score-asc} (lowest first: the drafts that need the most work).
+	 */
+	enum QueueOrder {
+		PRIORITY("priority"), SCORE("score"), SCORE_ASC("score-asc");
+
+		final String param;
+
+		QueueOrder(String param) {
+			this.param = param;
+		}
+
+		static java.util.Optional<QueueOrder> of(String param) {
+			return java.util.Arrays.stream(values()).filter(order -> order.param.equals(param)).findFirst();
 		}
 	}
 
@@ -241,7 +274,8 @@ class ReviewRepository {
 				instant(rs, "lease_expires_at"), rs.getString("approved_by"), instant(rs, "approved_at"),
 				rs.getString("approved_subject"), rs.getString("approved_body"), instant(rs, "released_at"),
 				rs.getString("recipient_email"), rs.getString("rejection_reason"),
-				rs.getObject("rework_draft_id", UUID.class), rs.getString("rework_error"));
+				rs.getObject("rework_draft_id", UUID.class), rs.getString("rework_error"),
+				rs.getObject("email_score", Integer.class));
 	}
 
 	private Decision decision(ResultSet rs, int row) throws SQLException {

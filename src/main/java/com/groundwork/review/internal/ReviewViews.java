@@ -25,7 +25,7 @@ final class ReviewViews {
 	record QueueItem(UUID draftId, String state, String verdict, int findings, List<String> ruleIds, Lead lead,
 			String angle, String channel, @Nullable String campaign, String requestedBy, Instant queuedAt, String age,
 			long ageSeconds, boolean overdue, @Nullable String claimedBy, @Nullable Instant leaseExpiresAt,
-			long version, @Nullable String rejectionReason) {
+			long version, @Nullable String rejectionReason, @Nullable Integer emailScore) {
 
 		static QueueItem of(ReviewItem item, Instant now, Duration sla) {
 			var age = item.age(now);
@@ -33,7 +33,7 @@ final class ReviewViews {
 					new Lead(item.leadExternalId(), item.leadScore()), item.angle(), item.channel(), item.campaign(),
 					item.requestedBy(), item.queuedAt(), Duration.ofSeconds(age.toSeconds()).toString(),
 					age.toSeconds(), age.compareTo(sla) >= 0, item.claimedBy(), item.leaseExpiresAt(), item.version(),
-					item.rejectionReason());
+					item.rejectionReason(), item.emailScore());
 		}
 	}
 

@@ -155,7 +155,19 @@ class InsightApiTests {
 			.andExpect(jsonPath("$.overall.meeting.rate").value(1.0))
 			.andExpect(jsonPath("$.overall.leadToOpportunity.rate").value(0.0))
 			.andExpect(jsonPath("$.funnel[?(@.step == 'meeting booked')].drafts").value(Matchers.contains(1)))
-			.andExpect(jsonPath("$.method.intervals").value(Matchers.containsString("Wilson")));
+			.andExpect(jsonPath("$.method.intervals").value(Matchers.containsString("Wilson")))
+			// the draft's email score reached insight with DraftGenerated: its band and variant got the reply
+			.andExpect(jsonPath("$.scoreVsReply.length()").value(1))
+			.andExpect(jsonPath("$.scoreVsReply[0].band").value(Matchers.oneOf("0-49", "50-69", "70-84", "85-100")))
+			.andExpect(jsonPath("$.scoreVsReply[0].variant").value(Matchers.startsWith("intro · outreach-intro@")))
+			.andExpect(jsonPath("$.scoreVsReply[0].drafts").value(1))
+			.andExpect(jsonPath("$.scoreVsReply[0].replies").value(1))
+			.andExpect(jsonPath("$.scoreVsReply[0].reply.rate").value(1.0));
+		var stored = jdbc.sql("SELECT email_score FROM insight_draft WHERE draft_id = ?").param(draftId)
+			.query(Integer.class).single();
+		assertThat(stored).isNotNull().isBetween(0, 100);
+		mvc.perform(get("/api/drafts/" + draftId).header("X-API-Key", "demo-acme-reviewer"))
+			.andExpect(jsonPath("$.score.value").value(stored));
 
 		// the lead replied and booked a meeting: wait, and say why
 		mvc.perform(get("/api/leads/L-1001/next-best-action").header("X-API-Key", "demo-acme-rep"))

@@ -85,7 +85,10 @@ class InsightHistoryTests {
 			.andExpect(jsonPath("$.canaryVsControl[*].metric").value(Matchers.contains("approval rate", "reply rate",
 					"meeting rate")))
 			.andExpect(jsonPath("$.canaryVsControl[0].verdict").value(Matchers.oneOf("significant", "not yet")))
-			.andExpect(jsonPath("$.weeks.length()").value(Matchers.greaterThanOrEqualTo(12)));
+			.andExpect(jsonPath("$.weeks.length()").value(Matchers.greaterThanOrEqualTo(12)))
+			.andExpect(jsonPath("$.scoreVsReply[*].band").value(Matchers.hasItems("50-69", "70-84", "85-100")))
+			.andExpect(jsonPath("$.scoreVsReply[?(@.band == '70-84' && @.variant == 'intro · outreach-intro@1 (stable)')].sent")
+				.value(Matchers.contains(Matchers.greaterThan(0))));
 		// acme saw none of it (other tests sharing this context may have drafted for acme: look for globex's history)
 		mvc.perform(get("/api/insights/kpis?from=" + today.minusDays(100) + "&to=" + today)
 			.header("X-API-Key", "demo-acme-admin"))
@@ -115,7 +118,9 @@ class InsightHistoryTests {
 		mvc.perform(get("/insights").header("X-API-Key", "demo-globex-marketer"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("data-testid=\"drift-alert\"")))
-			.andExpect(content().string(Matchers.containsString("id=\"variants-chart\"")));
+			.andExpect(content().string(Matchers.containsString("id=\"variants-chart\"")))
+			// the seeded history is scored: score bands against reply rate, per variant
+			.andExpect(content().string(Matchers.containsString("data-testid=\"score-band-row\" data-band=\"70-84\"")));
 	}
 
 	/** Last: it seeds the tenants that have no history yet (acme). */

@@ -55,7 +55,7 @@ class PostgresReviewIT {
 		var draftId = UUID.randomUUID();
 		var item = new ReviewItem(draftId, tenant, draftId, ReviewState.CHECKED, 0, "PASSED", 0, List.of(), "L-1001", 70,
 				"intro", "api", null, "acme.rep", now, now, null, null, null, null, null, null, null, null, null, null,
-				null);
+				null, 80);
 		items.insert(item);
 		return item;
 	}

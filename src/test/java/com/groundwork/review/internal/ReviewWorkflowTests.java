@@ -466,6 +466,40 @@ class ReviewWorkflowTests {
 	}
 
 	@Test
+	void theQueueSortsByEmailScoreWithUnscoredDraftsLast() throws Exception {
+		var fair = queued("L-1001", "re-engagement", ReviewFixtures.clean());
+		var best = queued("L-1003", "re-engagement", ReviewFixtures.clean());
+		var unscored = queued("L-1004", "re-engagement", ReviewFixtures.clean());
+		// the queue takes each draft's score from drafting when the draft enters it
+		assertThat(jdbc.sql("SELECT email_score FROM review_item WHERE draft_id = ?").param(fair.id())
+			.query(Integer.class).single()).isEqualTo(fair.score().value());
+		mvc.perform(get("/api/review/queue?angle=re-engagement").header("X-API-Key", REVIEWER))
+			.andExpect(jsonPath("$.items[?(@.draftId == '%s')].emailScore", fair.id()).value(fair.score().value()));
+
+		jdbc.sql("UPDATE review_item SET email_score = 55 WHERE draft_id = ?").params(fair.id()).update();
+		jdbc.sql("UPDATE review_item SET email_score = 91 WHERE draft_id = ?").params(best.id()).update();
+		jdbc.sql("UPDATE review_item SET email_score = NULL WHERE draft_id = ?").params(unscored.id()).update();
+		assertThat(JsonPath.<List<String>>read(body(get("/api/review/queue?angle=re-engagement&sort=score"), REVIEWER),
+				"$.items[*].draftId")).containsExactly(best.id().toString(), fair.id().toString(), unscored.id().toString());
+		assertThat(JsonPath.<List<String>>read(body(get("/api/review/queue?angle=re-engagement&sort=score-asc"),
+				REVIEWER), "$.items[*].draftId"))
+			.containsExactly(fair.id().toString(), best.id().toString(), unscored.id().toString());
+		mvc.perform(get("/api/review/queue?angle=re-engagement&sort=score").header("X-API-Key", REVIEWER))
+			.andExpect(jsonPath("$.items[0].emailScore").value(91))
+			.andExpect(jsonPath("$.items[2].emailScore").doesNotExist());
+		mvc.perform(get("/api/review/queue?sort=stars").header("X-API-Key", REVIEWER))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("sort"))
+			.andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("score-asc")));
+
+		// the page orders the same way and shows the score
+		var page = body(get("/review?angle=re-engagement&sort=score"), REVIEWER);
+		assertThat(page).containsSubsequence("data-draft-id=\"" + best.id(), "data-draft-id=\"" + fair.id(),
+				"data-draft-id=\"" + unscored.id());
+		assertThat(page).contains("data-testid=\"queue-email-score\" data-score=\"91\"");
+	}
+
+	@Test
 	void theJavaStateMachineIsTheDatabases() {
 		var table = new HashSet<String>(jdbc.sql("SELECT from_state || '>' || to_state FROM review_transition")
 			.query(String.class)
