@@ -271,7 +271,7 @@ class CampaignApiTests {
 
 	@Test
 	void eventsStreamProgressAndTheCompletion() throws Exception {
-		// a whole campaign on the canary prompt (intro v2), whatever bucket its leads fall in
+		// a whole campaign on the canary prompt (intro v4), whatever bucket its leads fall in
 		var body = CampaignFixtures.json("Events", "intro", List.of("E-1", "E-2", "E-3"))
 			.replace("\"angle\":\"intro\"", "\"angle\":\"intro\",\"promptVariant\":\"canary\"");
 		var id = id(create(MediaType.APPLICATION_JSON, body).andExpect(status().isCreated())
@@ -280,7 +280,7 @@ class CampaignApiTests {
 		assertThat(jdbc.sql("SELECT d.prompt_ref FROM campaign_item i JOIN draft d ON d.id = i.draft_id WHERE i.campaign_id = ?")
 			.param(id)
 			.query(String.class)
-			.list()).hasSize(3).containsOnly("outreach-intro@2");
+			.list()).hasSize(3).containsOnly("outreach-intro@4");
 		var started = mvc.perform(get("/api/campaigns/" + id + "/events").header("X-API-Key", MARKETER))
 			.andExpect(request().asyncStarted())
 			.andReturn();

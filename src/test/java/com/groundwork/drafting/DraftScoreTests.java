@@ -82,7 +82,9 @@ class DraftScoreTests {
 		assertThat(JsonPath.<List<Integer>>read(created, "$.score.reasons[?(@.rule == 'personalization')].points"))
 			.containsExactly(15);
 		assertThat(JsonPath.<String>read(created, "$.language")).isEqualTo("en");
-		assertThat(JsonPath.<List<Object>>read(created, "$.plan")).isEmpty();
+		assertThat(JsonPath.<List<String>>read(created, "$.plan[*].slot")).containsExactly("customer-story");
+		assertThat(JsonPath.<List<Integer>>read(created, "$.score.reasons[?(@.rule == 'evidence-fit')].points"))
+			.as("the plan's one slot is filled").containsExactly(10);
 
 		mvc.perform(get("/api/drafts/" + id).header("X-API-Key", "demo-acme-reviewer"))
 			.andExpect(status().isOk())

@@ -8,7 +8,6 @@ import com.groundwork.knowledge.KnowledgeIngestion;
 import com.groundwork.knowledge.SourceDocument;
 import com.groundwork.lead.LeadFeatures;
 import com.groundwork.lead.LeadIntake;
-import com.groundwork.lead.LeadScores;
 import com.groundwork.search.PassageSearch;
 import com.groundwork.search.SearchFilters;
 import com.groundwork.search.SearchQuery;
@@ -17,7 +16,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.ai.chat.messages.AssistantMessage;
@@ -36,10 +33,7 @@ import org.springframework.ai.chat.metadata.DefaultUsage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -54,50 +48,34 @@ class DraftEvaluationService implements DraftEvaluation {
 	private static final Pattern NAME = Pattern.compile("(?<=[\\s(])\\p{Lu}[\\p{L}&'-]+");
 
 	private final LeadFeatures leadFeatures;
-	private final LeadScores leadScores;
 	private final LeadIntake leadIntake;
-	private final VariantRouter router;
 	private final PassageSearch search;
 	private final KnowledgeIngestion ingestion;
-	private final DraftRepository drafts;
-	private final ApplicationEventPublisher events;
-	private final PlatformTransactionManager transactions;
-	private final DraftingSettings settings;
 	private final Tenants tenants;
 	private final JsonMapper mapper;
-	private final Clock clock;
 	private final Guardrails guardrails;
 	private final RepairPrompt repairPrompt;
 	private final EvidencePlanner planner;
 	private final com.groundwork.knowledge.KnowledgeChunks chunks;
 	private final Languages languages;
-	private final DraftScoring scoring;
+	private final DraftPipelines pipelines;
 
-	DraftEvaluationService(LeadFeatures leadFeatures, LeadScores leadScores, LeadIntake leadIntake,
-			VariantRouter router, PassageSearch search, KnowledgeIngestion ingestion, DraftRepository drafts,
-			ApplicationEventPublisher events, PlatformTransactionManager transactions, DraftingSettings settings,
-			Tenants tenants, JsonMapper mapper, Clock clock, Guardrails guardrails, RepairPrompt repairPrompt,
-			EvidencePlanner planner, Languages languages, com.groundwork.knowledge.KnowledgeChunks chunks,
-			DraftScoring scoring) {
-		this.scoring = scoring;
-		this.chunks = chunks;
-		this.planner = planner;
-		this.languages = languages;
-		this.guardrails = guardrails;
-		this.repairPrompt = repairPrompt;
+	DraftEvaluationService(LeadFeatures leadFeatures, LeadIntake leadIntake, PassageSearch search,
+			KnowledgeIngestion ingestion, Tenants tenants, JsonMapper mapper, Guardrails guardrails,
+			RepairPrompt repairPrompt, EvidencePlanner planner, com.groundwork.knowledge.KnowledgeChunks chunks,
+			DraftPipelines pipelines) {
 		this.leadFeatures = leadFeatures;
-		this.leadScores = leadScores;
 		this.leadIntake = leadIntake;
-		this.router = router;
 		this.search = search;
 		this.ingestion = ingestion;
-		this.drafts = drafts;
-		this.events = events;
-		this.transactions = transactions;
-		this.settings = settings;
 		this.tenants = tenants;
 		this.mapper = mapper;
-		this.clock = clock;
+		this.guardrails = guardrails;
+		this.repairPrompt = repairPrompt;
+		this.planner = planner;
+		this.chunks = chunks;
+		this.languages = pipelines.languages();
+		this.pipelines = pipelines;
 	}
 
 	@Override
@@ -139,7 +117,7 @@ class DraftEvaluationService implements DraftEvaluation {
 					grounded++;
 				}
 				else {
-					failures.add("sentence " + i + " has claims not in its passages: " + claims);
+					failures.add("sentence " + i + " has claims not in its passages: " + claims + " (sentence: " + sentences.get(i).text() + "; excerpts: " + sentences.get(i).citations().stream().map(citation -> citation.snippet()).toList() + ")");
 				}
 			}
 			var verdict = guardrails.verdictOf(tenant, draft.id())
@@ -242,13 +220,7 @@ class DraftEvaluationService implements DraftEvaluation {
 	}
 
 	private DraftPipeline pipeline(Map<String, Drafter> drafters) {
-		var evalSettings = new DraftingSettings(settings.promptsDir(), settings.passages(), Map.of(),
-				new DraftingSettings.Routing(List.of("small", "offline"), List.of("small", "offline"), 101, 0),
-				settings.variants(), settings.cache(), Map.of(), settings.sidebar(), settings.excludedTitles(), true, settings.repairRounds());
-		return new DraftPipeline(leadFeatures, leadScores, router, planner,
-				new TierRouting(drafters, evalSettings, tenant -> ""), new DraftCache(Duration.ZERO, 0, clock),
-				new DraftBudget(drafts, evalSettings, clock), drafts, events, new TransactionTemplate(transactions),
-				Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock, guardrails, languages.words(), scoring);
+		return pipelines.forEvaluation(planner, drafters);
 	}
 
 	/** Answers at once: the greeting and one sentence citing P1, as structured output. */

@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,37 +69,24 @@ class DraftPipeline {
 	private final Map<String, LanguageWords> languages;
 	private final DraftScoring scoring;
 
-	DraftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router, EvidencePlanner planner,
-			TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
-			ApplicationEventPublisher events, TransactionTemplate transactions, java.util.concurrent.ExecutorService shadows,
-			DraftingSettings settings, Clock clock, Guardrails guardrails, ObservationRegistry observations,
-			Map<String, LanguageWords> languages, DraftScoring scoring) {
-		this.scoring = scoring;
-		this.guardrails = guardrails;
+	DraftPipeline(DraftPipelines parts, EvidencePlanner planner, TierRouting tiers, DraftCache cache, DraftBudget budget,
+			DraftingSettings settings, ObservationRegistry observations) {
 		this.stages = new DraftStages(observations);
-		this.leadFeatures = leadFeatures;
-		this.leadScores = leadScores;
-		this.router = router;
+		this.leadFeatures = parts.leadFeatures();
+		this.leadScores = parts.leadScores();
+		this.router = parts.router();
 		this.planner = planner;
 		this.writer = new TierWriter(tiers, cache, stages);
-		this.repairs = new RepairLoop(guardrails, stages, settings.repairRounds());
+		this.repairs = new RepairLoop(parts.guardrails(), stages, settings.repairRounds());
 		this.budget = budget;
-		this.drafts = drafts;
-		this.events = events;
-		this.transactions = transactions;
-		this.shadows = shadows;
-		this.clock = clock;
-		this.languages = languages;
-	}
-
-	/** Unobserved: for evaluations that build a pipeline of their own. */
-	DraftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router, EvidencePlanner planner,
-			TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
-			ApplicationEventPublisher events, TransactionTemplate transactions, java.util.concurrent.ExecutorService shadows,
-			DraftingSettings settings, Clock clock, Guardrails guardrails, Map<String, LanguageWords> languages,
-			DraftScoring scoring) {
-		this(leadFeatures, leadScores, router, planner, tiers, cache, budget, drafts, events, transactions, shadows,
-				settings, clock, guardrails, ObservationRegistry.NOOP, languages, scoring);
+		this.drafts = parts.drafts();
+		this.events = parts.events();
+		this.transactions = parts.transactions();
+		this.shadows = parts.shadows();
+		this.clock = parts.clock();
+		this.guardrails = parts.guardrails();
+		this.languages = parts.languages().words();
+		this.scoring = parts.scoring();
 	}
 
 	/**
@@ -357,11 +343,21 @@ class DraftPipeline {
 	static Draft.Citation citation(GroundingPassage grounding, String sentence) {
 		var passage = grounding.passage();
 		var text = passage.text().replace("**", "").replaceAll("\\s+", " ").strip();
-		var at = text.indexOf(sentence.length() > 30 ? sentence.substring(0, 30) : sentence);
+		var quoted = quotedPart(sentence, text);
+		var at = text.indexOf(quoted.length() > 30 ? quoted.substring(0, 30) : quoted);
 		String snippet;
 		if (at >= 0) {
+			// from before the quote to past its end, and back to where the passage names the customer a frame adds
 			int from = Math.max(0, at - 60);
-			int to = Math.min(text.length(), at + Math.max(sentence.length(), 200) + 40);
+			var frame = sentence.length() > quoted.length() && sentence.endsWith(quoted.substring(1))
+					? sentence.substring(0, sentence.length() - quoted.length()) : "";
+			for (var word : frame.split("[\\s,:]+")) {
+				int named = word.length() > 2 && Character.isUpperCase(word.codePointAt(0)) ? text.lastIndexOf(word, at) : -1;
+				if (named >= 0 && at - named < 600) {
+					from = Math.min(from, Math.max(0, named - 20));
+				}
+			}
+			int to = Math.min(text.length(), at + Math.max(quoted.length(), 200) + 40);
 			snippet = (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
 		}
 		else {
@@ -370,6 +366,28 @@ class DraftPipeline {
 		}
 		return new Draft.Citation(passage.chunkId(), passage.documentId(), passage.documentTitle(),
 				passage.headingPath(), snippet, passage.contentHash());
+	}
+
+	/**
+	 * The part of a sentence quoted from the passage: the sentence itself, or what follows a frame tier 0 put around
+	 * it ("At Brightwater Freight, median …" quotes "Median …").
+	 */
+	static String quotedPart(String sentence, String text) {
+		var lower = text.toLowerCase(java.util.Locale.ROOT);
+		var candidate = sentence;
+		for (int i = 0; i < 3; i++) {
+			var probe = candidate.length() > 30 ? candidate.substring(0, 30) : candidate;
+			if (lower.contains(probe.toLowerCase(java.util.Locale.ROOT))) {
+				int at = lower.indexOf(probe.toLowerCase(java.util.Locale.ROOT));
+				return text.substring(at, Math.min(text.length(), at + candidate.length()));
+			}
+			int cut = Math.max(candidate.indexOf(", "), candidate.indexOf(": "));
+			if (cut < 0) {
+				break;
+			}
+			candidate = candidate.substring(cut + 2);
+		}
+		return sentence;
 	}
 
 	/** Stops taking shadow drafts; those running finish. */

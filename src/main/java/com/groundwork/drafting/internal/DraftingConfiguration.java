@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.concurrent.Executors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -100,14 +99,18 @@ class DraftingConfiguration {
 		return new DraftScoring(scorer, guardrails);
 	}
 
+	@Bean
+	DraftPipelines draftPipelines(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router,
+			DraftRepository drafts, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+			DraftingSettings settings, Clock clock, Guardrails guardrails, Languages languages, DraftScoring scoring) {
+		return new DraftPipelines(leadFeatures, leadScores, router, drafts, events,
+				new TransactionTemplate(transactionManager), settings, clock, guardrails, languages, scoring);
+	}
+
 	@Bean(destroyMethod = "close")
-	DraftPipeline draftPipeline(LeadFeatures leadFeatures, LeadScores leadScores, VariantRouter router,
-			EvidencePlanner planner, TierRouting tiers, DraftCache cache, DraftBudget budget, DraftRepository drafts,
-			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, DraftingSettings settings,
-			Clock clock, Guardrails guardrails, ObjectProvider<ObservationRegistry> observations, Languages languages, DraftScoring scoring) {
-		return new DraftPipeline(leadFeatures, leadScores, router, planner, tiers, cache, budget, drafts, events,
-				new TransactionTemplate(transactionManager), Executors.newVirtualThreadPerTaskExecutor(), settings, clock,
-				guardrails, observations.getIfAvailable(() -> ObservationRegistry.NOOP), languages.words(), scoring);
+	DraftPipeline draftPipeline(DraftPipelines pipelines, EvidencePlanner planner, TierRouting tiers, DraftCache cache,
+			DraftBudget budget, ObjectProvider<ObservationRegistry> observations) {
+		return pipelines.pipeline(planner, tiers, cache, budget, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
 	}
 
 	@Bean

@@ -2,23 +2,14 @@ package com.groundwork.drafting.internal;
 
 import com.groundwork.guardrail.Guardrails;
 import com.groundwork.identity.TenantId;
-import com.groundwork.lead.LeadFeatures;
 import com.groundwork.lead.LeadIntake;
-import com.groundwork.lead.LeadScores;
-import com.groundwork.search.PassageSearch;
 import java.io.PrintStream;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -71,27 +62,16 @@ final class InjectionEndToEnd {
 	private final Guardrails guardrails;
 	private final JsonMapper mapper;
 
-	InjectionEndToEnd(LeadFeatures leadFeatures, LeadScores leadScores, LeadIntake intake, VariantRouter router,
-			PassageSearch search, DraftRepository drafts, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, DraftingSettings settings, Clock clock, Guardrails guardrails,
-			RepairPrompt repairPrompt, JsonMapper mapper, EvidencePlanner planner, Languages languages, DraftScoring scoring) {
+	InjectionEndToEnd(LeadIntake intake, Guardrails guardrails, RepairPrompt repairPrompt, JsonMapper mapper,
+			EvidencePlanner planner, DraftPipelines pipelines) {
 		this.intake = intake;
 		this.guardrails = guardrails;
 		this.mapper = mapper;
 		this.model = new ObeyingModel(mapper);
 		this.retrieval = new PlantingPlanner(planner);
-		var evalSettings = new DraftingSettings(settings.promptsDir(), settings.passages(), Map.of(),
-				new DraftingSettings.Routing(List.of("small", "offline"), List.of("small", "offline"), 101, 0),
-				settings.variants(), settings.cache(), Map.of(), settings.sidebar(), settings.excludedTitles(), true,
-				settings.repairRounds());
 		var tier = DraftingSettings.Tier.inProcess("obeying-stub");
 		var obeying = new ModelDrafter("injection", 1, tier, model, mapper, guardrails, repairPrompt);
-		this.pipeline = new DraftPipeline(leadFeatures, leadScores, router, retrieval,
-				new TierRouting(Map.of("offline", new OfflineDrafter(languages.words()), "small", obeying), evalSettings,
-						tenant -> ""),
-				new DraftCache(Duration.ZERO, 0, clock), new DraftBudget(drafts, evalSettings, clock), drafts, events,
-				new TransactionTemplate(transactions), Executors.newVirtualThreadPerTaskExecutor(), evalSettings, clock,
-				guardrails, languages.words(), scoring);
+		this.pipeline = pipelines.forEvaluation(retrieval, Map.of("offline", pipelines.offline(), "small", obeying));
 	}
 
 	Outcome run(TenantId tenant, String slug, List<BipiaCases.Case> cases, List<BipiaCases.Email> emails, int sample,

@@ -21,16 +21,11 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import com.groundwork.guardrail.Guardrails;
 import com.groundwork.identity.Tenants;
-import com.groundwork.lead.LeadFeatures;
 import com.groundwork.lead.LeadIntake;
-import com.groundwork.lead.LeadScores;
 import com.groundwork.search.PassageSearch;
 import com.groundwork.search.SearchFilters;
 import com.groundwork.search.SearchQuery;
-import java.time.Clock;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,18 +50,15 @@ class InjectionEvaluationService implements InjectionEvaluation {
 	private final java.util.function.Supplier<InjectionEndToEnd> endToEnd;
 
 	InjectionEvaluationService(GuardrailEvaluation guardrails, KnowledgeIngestion ingestion, KnowledgeChunks chunks,
-			JsonMapper mapper, LeadFeatures leadFeatures, LeadScores leadScores, LeadIntake intake, VariantRouter router,
-			PassageSearch search, DraftRepository drafts, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions, DraftingSettings settings, Clock clock, Guardrails guardrailChecks,
-			RepairPrompt repairPrompt, Tenants tenants, EvidencePlanner planner, Languages languages, DraftScoring scoring) {
+			JsonMapper mapper, LeadIntake intake, PassageSearch search, Guardrails guardrailChecks, RepairPrompt repairPrompt,
+			Tenants tenants, EvidencePlanner planner, DraftPipelines pipelines) {
 		this.guardrails = guardrails;
 		this.ingestion = ingestion;
 		this.chunks = chunks;
 		this.mapper = mapper;
 		this.search = search;
 		this.tenants = tenants;
-		this.endToEnd = () -> new InjectionEndToEnd(leadFeatures, leadScores, intake, router, search, drafts, events,
-				transactions, settings, clock, guardrailChecks, repairPrompt, mapper, planner, languages, scoring);
+		this.endToEnd = () -> new InjectionEndToEnd(intake, guardrailChecks, repairPrompt, mapper, planner, pipelines);
 	}
 
 	/** Tallies of one breakdown (by place, category, position). */

@@ -57,12 +57,21 @@ record Interests(Map<String, String> terms, boolean pricingAsked) {
 		return String.join(" ", terms.keySet());
 	}
 
+	/** How many of the terms the text mentions. */
+	int hits(String text) {
+		var lower = text.toLowerCase(Locale.ROOT);
+		return (int) terms.keySet().stream().filter(term -> pattern(term).matcher(lower).find()).count();
+	}
+
+	private static Pattern pattern(String term) {
+		return Pattern.compile("(?<![\\p{L}0-9])" + Pattern.quote(stem(term.toLowerCase(Locale.ROOT))));
+	}
+
 	/** The first term the text mentions (case-insensitive, whole word or word start), or null. */
 	@org.jspecify.annotations.Nullable String matchIn(String text) {
 		var lower = text.toLowerCase(Locale.ROOT);
 		for (var term : terms.keySet()) {
-			var pattern = Pattern.compile("(?<![\\p{L}0-9])" + Pattern.quote(stem(term.toLowerCase(Locale.ROOT))));
-			if (pattern.matcher(lower).find()) {
+			if (pattern(term).matcher(lower).find()) {
 				return term;
 			}
 		}

@@ -320,6 +320,14 @@ class ModelDrafter implements Drafter {
 			}
 			out = out.replace(value, placeholder);
 		}
+		// the lead's own personal values never leave, even where a passage happens to hold them (a namesake quoted in
+		// a case study): its placeholder goes out and the value comes back in the answer
+		for (var lead : input.lead().personalValues().entrySet()) {
+			if (lead.getValue().length() > 1) {
+				out = out.replaceAll("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(lead.getValue()) + "(?![\\p{L}\\p{N}])",
+						java.util.regex.Matcher.quoteReplacement(lead.getKey()));
+			}
+		}
 		return out;
 	}
 

@@ -44,7 +44,7 @@ final class OfflineComposer {
 	}
 
 	/** A quoted sentence: which slot, which passage label, its text and where it was found. */
-	private record Quote(String slot, String label, String text, int order) {
+	private record Quote(String slot, String label, String text, int order, String customer) {
 	}
 
 	Written write(DraftInput input) {
@@ -68,7 +68,7 @@ final class OfflineComposer {
 			if (available.isEmpty() || !inLanguage(available.getFirst(), language)) {
 				continue;
 			}
-			quotes.put(slot.spec().name(), quotes(slot, available, labels, words, language));
+			quotes.put(slot.spec().name(), quotes(slot, available, labels, words, language, input.avoid()));
 			if (slot.spec().industry() == SlotSpec.Industry.LEAD && variables.get("customer").isEmpty()) {
 				variables.put("customer", customer(available.getFirst().documentTitle(), available));
 			}
@@ -88,7 +88,12 @@ final class OfflineComposer {
 			.replace(" ,", ",")
 			.strip();
 		var ask = PromptRegistry.fill(first(phrases.get("call-to-action"), variables), variables);
-		var opening = PromptRegistry.fill(first(phrases.get("situation"), variables), variables);
+		var opening = phrases.get("situation").stream()
+			.filter(option -> known(option, variables))
+			.map(option -> PromptRegistry.fill(option, variables))
+			.filter(option -> !input.avoid().contains(option))
+			.findFirst()
+			.orElse("");
 		var frame = first(phrases.get("result-frame"), variables);
 
 		var body = body(prompt.compose(), quotes, take, situation, opening, frame, variables, language);
@@ -160,7 +165,7 @@ final class OfflineComposer {
 				.toList();
 			for (var quote : chosen) {
 				var text = quote.text();
-				var customer = variables.get("customer");
+				var customer = quote.customer();
 				if (!framed && !customer.isEmpty() && !mentions(text, customer) && isResultSlot(part, quotes)) {
 					text = framed(frame, customer, text, language);
 					framed = true;
@@ -230,7 +235,7 @@ final class OfflineComposer {
 
 	/** The slot's quotable sentences, best first: standalone, in the language, no company history unless nothing else. */
 	private List<Quote> quotes(EvidencePlan.Slot slot, List<Passage> passages, Map<UUID, String> labels,
-			@Nullable LanguageWords words, String language) {
+			@Nullable LanguageWords words, String language, Set<String> avoid) {
 		var spec = slot.spec();
 		var queryTerms = OfflineDrafter.terms(spec.query() + " " + slot.reason());
 		boolean results = spec.industry() == SlotSpec.Industry.LEAD;
@@ -242,7 +247,8 @@ final class OfflineComposer {
 		for (var passage : passages) {
 			for (var sentence : OfflineDrafter.candidates(passage.text())) {
 				order++;
-				if (!seen.add(sentence.toLowerCase(Locale.ROOT)) || (words != null && words.dangles(sentence))) {
+				if (!seen.add(sentence.toLowerCase(Locale.ROOT)) || (words != null && words.dangles(sentence))
+						|| avoid.stream().anyMatch(avoided -> avoided.endsWith(sentence.substring(1)))) {
 					continue;
 				}
 				if (words != null && LanguageWords.detect(sentence, languages).filter(found -> !found.equals(language)).isPresent()
@@ -252,7 +258,9 @@ final class OfflineComposer {
 				if (slot.matched() != null && new Interests(Map.of(slot.matched(), ""), false).matchIn(sentence) == null) {
 					continue; // a proof point quotes what names the interest
 				}
-				var quote = new Quote(spec.name(), labels.get(passage.chunkId()), sentence, order);
+				// the customer as this passage names it, so that the frame is grounded in what the sentence cites
+				var quote = new Quote(spec.name(), labels.get(passage.chunkId()), sentence, order,
+						customer(passage.documentTitle(), List.of(passage)));
 				(words != null && words.isBoilerplate(sentence) ? history : all).add(quote);
 			}
 		}

@@ -3,7 +3,6 @@ package com.groundwork.drafting.internal;
 import com.groundwork.identity.TenantId;
 import com.groundwork.knowledge.PassageMetadata;
 import com.groundwork.search.Passage;
-import com.groundwork.search.PassageSearch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -32,9 +32,25 @@ class RepairLoop {
 		var check = checkOf.apply(written);
 		var verdict = verdict(check, request, variant, writer);
 		int repairs = 0;
+		var avoided = new java.util.HashSet<String>();
 		while (verdict instanceof Verdict.NeedsRepair && repairs < rounds) {
+			var flagged = flaggedSentences(written.draft(), verdict);
 			var edit = GuardrailRepairs.apply(written.draft(), verdict.findings());
-			if (edit.changed()) {
+			if (writer.tier() == 0 && !flagged.isEmpty() && avoided.addAll(flagged)) {
+				// tier 0 writes again without what was flagged: the next best sentences keep the email whole
+				try {
+					var again = writer.write(input.avoiding(avoided));
+					Citations.check(again.draft(), input.passages());
+					written = again;
+					attempts.add(new Draft.Attempt(0, writer.model(), "guardrail-recompose",
+							flagged.size() + " flagged sentence(s) replaced by the next best"));
+				}
+				catch (DraftingFailedException ex) {
+					written = written.withDraft(edit.draft());
+					attempts.add(new Draft.Attempt(0, writer.model(), "guardrail-edit", String.join("; ", edit.edits())));
+				}
+			}
+			else if (edit.changed()) {
 				written = written.withDraft(edit.draft());
 				attempts.add(new Draft.Attempt(writer.tier(), writer.model(), "guardrail-edit", String.join("; ", edit.edits())));
 			}
@@ -68,6 +84,26 @@ class RepairLoop {
 		}
 		return new Checked(written, check, verdict, repairs);
 	}
+
+	/** The body sentences (greeting excluded) a repair finding points at. */
+	private static java.util.Set<String> flaggedSentences(ModelDraft draft, Verdict verdict) {
+		var flagged = new java.util.HashSet<String>();
+		for (var finding : verdict.findings()) {
+			if (finding.severity() != Severity.REPAIR || finding.span() == null) {
+				continue;
+			}
+			var matcher = SENTENCE.matcher(finding.span().field());
+			if (matcher.matches()) {
+				int index = Integer.parseInt(matcher.group(1));
+				if (index > 0 && index < draft.sentences().size()) {
+					flagged.add(draft.sentences().get(index).text());
+				}
+			}
+		}
+		return flagged;
+	}
+
+	private static final java.util.regex.Pattern SENTENCE = java.util.regex.Pattern.compile("sentence\\[(\\d+)]");
 
 	private Verdict verdict(DraftCheck check, GenerationRequest request, String variant, Drafter writer) {
 		var observation = stages.stage(DraftStages.GUARDRAIL, request, variant)

@@ -142,16 +142,22 @@ class SlotPlanner implements EvidencePlanner {
 
 		var found = candidates(context, query, types, Set.of(), Set.of());
 		if (spec.interests()) {
-			// a document about the interest (named in its title or headings) before one that mentions it in passing
-			var matching = found.stream().filter(passage -> context.interests.matchIn(passage.text()) != null).toList();
-			var about = matching.stream()
-				.filter(passage -> context.interests.matchIn(passage.documentTitle() + " " + passage.headingPath()) != null)
+			// a document about the interests (named in its title or headings, more of them) before one that mentions
+			// one in passing; the search's rank breaks ties
+			var matching = found.stream()
+				.filter(passage -> context.interests.hits(passage.text()) > 0)
+				.sorted(Comparator.comparingInt((Passage passage) -> -(context.interests.hits(passage.text())
+						+ 2 * context.interests.hits(passage.documentTitle() + " " + passage.headingPath()))))
 				.toList();
-			var chosen = best(about.isEmpty() ? matching : about, context, spec, doc -> true);
+			var chosen = best(matching, context, spec, doc -> true);
 			if (chosen == null) {
 				return empty(spec, "nothing in the knowledge matches " + quoted(context.interests.list()));
 			}
-			var term = context.interests.matchIn(chosen.getFirst().text());
+			var lead = chosen.getFirst();
+			var term = context.interests.matchIn(lead.documentTitle() + " " + lead.headingPath());
+			if (term == null || context.interests.matchIn(lead.text()) == null) {
+				term = context.interests.matchIn(lead.text());
+			}
 			return slot(spec, chosen, "matches '" + term + "' in the " + context.interests.terms().get(term), context,
 					term);
 		}
@@ -198,7 +204,8 @@ class SlotPlanner implements EvidencePlanner {
 	private List<Passage> candidates(Context context, String query, Set<String> types, Set<String> products,
 			Set<String> industries) {
 		var filters = new SearchFilters(types, products, industries, Set.of(), Set.of()).withVisibilities(PUBLIC);
-		return search.search(new SearchQuery(context.tenant, query, CANDIDATES, filters, false))
+		// explained: each passage carries its vector score, which the draft's metrics record (no extra search work)
+		return search.search(new SearchQuery(context.tenant, query, CANDIDATES, filters, true))
 			.stream()
 			.filter(passage -> !context.used.contains(passage.documentId()))
 			.filter(passage -> PassageMetadata.PUBLIC.equals(passage.metadata().visibility()))

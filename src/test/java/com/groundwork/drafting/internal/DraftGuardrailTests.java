@@ -77,7 +77,7 @@ class DraftGuardrailTests {
 			---
 			title: Logistics operations results for VP Operations
 			type: product-doc
-			product: platform
+			product: orderflow
 			industry: logistics
 			region: na
 			language: en

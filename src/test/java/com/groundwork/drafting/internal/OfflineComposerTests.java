@@ -127,6 +127,15 @@ class OfflineComposerTests {
 		assertThat(OfflineComposer.customer("How we work", List.of(passage))).isEmpty();
 	}
 
+	@Test
+	void aFramedSentencesCitationShowsTheQuoteAndTheCustomerItNames() {
+		var passage = passage("Brightwater Freight: results", RESULTS, "case-study", "orderflow", "logistics", "en");
+		var citation = DraftPipeline.citation(new GroundingPassage("P1", passage),
+				"At Brightwater Freight, median order-to-ship time fell from 38 h to 9 h across all eleven distribution centers.");
+		assertThat(citation.snippet()).contains("Median order-to-ship time fell from 38 h to 9 h across all eleven")
+			.contains("Brightwater");
+	}
+
 	private OfflineComposer.Written write(PromptFile prompt, LeadContext lead, String language, EvidencePlan.Slot... slots) {
 		var plan = new EvidencePlan(List.of(slots), "");
 		var labelled = plan.labelled();
