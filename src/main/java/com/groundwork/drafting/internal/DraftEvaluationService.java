@@ -59,11 +59,13 @@ class DraftEvaluationService implements DraftEvaluation {
 	private final com.groundwork.knowledge.KnowledgeChunks chunks;
 	private final Languages languages;
 	private final DraftPipelines pipelines;
+	private final PromptRegistry registry;
 
 	DraftEvaluationService(LeadFeatures leadFeatures, LeadIntake leadIntake, PassageSearch search,
 			KnowledgeIngestion ingestion, Tenants tenants, JsonMapper mapper, Guardrails guardrails,
 			RepairPrompt repairPrompt, EvidencePlanner planner, com.groundwork.knowledge.KnowledgeChunks chunks,
-			DraftPipelines pipelines) {
+			DraftPipelines pipelines, PromptRegistry registry) {
+		this.registry = registry;
 		this.leadFeatures = leadFeatures;
 		this.leadIntake = leadIntake;
 		this.search = search;
@@ -88,6 +90,7 @@ class DraftEvaluationService implements DraftEvaluation {
 		}
 		ingest(tenant, knowledge, documents, progress);
 		var pipeline = pipeline(Map.of("offline", new OfflineDrafter(languages.words())));
+		var phraseWords = phraseWords();
 		var slug = slugOf(tenant);
 		int passed = 0;
 		var verdicts = new java.util.TreeMap<String, Integer>();
@@ -107,6 +110,7 @@ class DraftEvaluationService implements DraftEvaluation {
 			var sentences = draft.content().sentences();
 			for (int i = 1; i < sentences.size(); i++) {
 				var claims = claims(sentences.get(i).text());
+				claims.removeIf(phraseWords::contains); // the prompt's own reviewed wording states no fact
 				if (claims.isEmpty() && sentences.get(i).citations().isEmpty()) {
 					continue;
 				}
@@ -317,6 +321,17 @@ class DraftEvaluationService implements DraftEvaluation {
 	}
 
 	/** Numbers and capitalized names in a sentence (not its first word): what must be backed by evidence. */
+	/** The words of every prompt's tier-0 phrases and of the industry labels, in every language. */
+	private java.util.Set<String> phraseWords() {
+		var text = new StringBuilder();
+		registry.all().forEach(prompt -> prompt.phrases().values().forEach(phrases -> phrases.values()
+			.forEach(options -> options.forEach(option -> text.append(' ').append(option)))));
+		languages.words().values().forEach(words -> words.industries().values().forEach(label -> text.append(' ').append(label)));
+		var words = new java.util.HashSet<String>();
+		NAME.matcher(" " + text.toString().replaceAll("\\{[a-z_]+}", " ")).results().forEach(match -> words.add(match.group()));
+		return words;
+	}
+
 	static List<String> claims(String sentence) {
 		var claims = new ArrayList<String>();
 		NUMBER.matcher(sentence).results().forEach(match -> claims.add(match.group()));

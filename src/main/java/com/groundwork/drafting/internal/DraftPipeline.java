@@ -349,15 +349,22 @@ class DraftPipeline {
 		if (at >= 0) {
 			// from before the quote to past its end, and back to where the passage names the customer a frame adds
 			int from = Math.max(0, at - 60);
+			int to = Math.min(text.length(), at + Math.max(quoted.length(), 200) + 40);
 			var frame = sentence.length() > quoted.length() && sentence.endsWith(quoted.substring(1))
 					? sentence.substring(0, sentence.length() - quoted.length()) : "";
 			for (var word : frame.split("[\\s,:]+")) {
-				int named = word.length() > 2 && Character.isUpperCase(word.codePointAt(0)) ? text.lastIndexOf(word, at) : -1;
-				if (named >= 0 && at - named < 600) {
-					from = Math.min(from, Math.max(0, named - 20));
+				if (word.length() <= 2 || !Character.isUpperCase(word.codePointAt(0)) || text.indexOf(word) < 0) {
+					continue;
+				}
+				int before = text.lastIndexOf(word, at);
+				int after = text.indexOf(word, at + quoted.length());
+				if (before >= 0 && at - before < 600) {
+					from = Math.min(from, Math.max(0, before - 20));
+				}
+				else if (after >= 0 && after - at < 800) {
+					to = Math.max(to, Math.min(text.length(), after + word.length() + 20));
 				}
 			}
-			int to = Math.min(text.length(), at + Math.max(quoted.length(), 200) + 40);
 			snippet = (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
 		}
 		else {

@@ -44,7 +44,7 @@ final class OfflineComposer {
 	}
 
 	/** A quoted sentence: which slot, which passage label, its text and where it was found. */
-	private record Quote(String slot, String label, String text, int order, String customer) {
+	private record Quote(String slot, String label, String text, int order, String customer, String passage) {
 	}
 
 	Written write(DraftInput input) {
@@ -167,7 +167,7 @@ final class OfflineComposer {
 				var text = quote.text();
 				var customer = quote.customer();
 				if (!framed && !customer.isEmpty() && !mentions(text, customer) && isResultSlot(part, quotes)) {
-					text = framed(frame, customer, text, language);
+					text = framed(frame, customer, text, language, quote.passage());
 					framed = true;
 				}
 				else if (mentions(text, customer)) {
@@ -183,12 +183,17 @@ final class OfflineComposer {
 		return quotes.keySet().stream().findFirst().map(part::equals).orElse(false);
 	}
 
-	private static String framed(String frame, String customer, String sentence, String language) {
+	/**
+	 * The frame around a result that does not name its customer. In English the result's first word is lower-cased
+	 * unless it is a name or an acronym (written capitalized inside a sentence of the passage, or all capitals).
+	 */
+	private static String framed(String frame, String customer, String sentence, String language, String passage) {
 		var result = sentence;
 		if (language.equals("en") && sentence.length() > 1) {
-			var firstWord = sentence.split("\\s+")[0];
-			boolean keep = firstWord.length() > 1 && firstWord.equals(firstWord.toUpperCase(Locale.ROOT));
-			if (!keep) {
+			var firstWord = sentence.split("[\\s,;']+")[0];
+			boolean acronym = firstWord.length() > 1 && firstWord.equals(firstWord.toUpperCase(Locale.ROOT));
+			boolean name = Pattern.compile("[\\p{Ll},;] " + Pattern.quote(firstWord) + "\\b").matcher(passage).find();
+			if (!acronym && !name) {
 				result = Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
 			}
 		}
@@ -199,7 +204,8 @@ final class OfflineComposer {
 		if (customer.isEmpty()) {
 			return false;
 		}
-		return text.contains(customer) || text.contains(customer.split("\\s+")[0] + " ");
+		return text.contains(customer)
+				|| Pattern.compile("\\b" + Pattern.quote(customer.split("\\s+")[0]) + "\\b").matcher(text).find();
 	}
 
 	/** The language written: the lead's where the prompt and the required evidence allow it. */
@@ -260,7 +266,7 @@ final class OfflineComposer {
 				}
 				// the customer as this passage names it, so that the frame is grounded in what the sentence cites
 				var quote = new Quote(spec.name(), labels.get(passage.chunkId()), sentence, order,
-						customer(passage.documentTitle(), List.of(passage)));
+						customer(passage.documentTitle(), List.of(passage)), passage.text());
 				(words != null && words.isBoilerplate(sentence) ? history : all).add(quote);
 			}
 		}
