@@ -367,12 +367,31 @@ class DraftPipeline {
 			}
 			snippet = (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
 		}
+		else if (named(sentence, text) >= 0) {
+			// a passage cited for the customer the sentence names (tier 0's frame): the excerpt shows that name
+			int named = named(sentence, text);
+			int from = Math.max(0, named - 60);
+			int to = Math.min(text.length(), named + 200);
+			snippet = (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
+		}
 		else {
 			var plain = HtmlUtils.htmlUnescape(passage.snippet().replaceAll("</?mark>", ""));
 			snippet = plain.isBlank() ? text.substring(0, Math.min(text.length(), 240)) : plain;
 		}
 		return new Draft.Citation(passage.chunkId(), passage.documentId(), passage.documentTitle(),
 				passage.headingPath(), snippet, passage.contentHash());
+	}
+
+	/** Where the passage names the first capitalized word (a name) of the sentence after its first word, or -1. */
+	private static int named(String sentence, String text) {
+		var words = sentence.split("[\\s,:;.]+");
+		for (int i = 1; i < words.length; i++) {
+			var word = words[i].replaceAll("('s|’s)$", "");
+			if (word.length() > 2 && Character.isUpperCase(word.codePointAt(0)) && text.contains(word)) {
+				return text.indexOf(word);
+			}
+		}
+		return -1;
 	}
 
 	/**

@@ -44,7 +44,14 @@ final class OfflineComposer {
 	}
 
 	/** A quoted sentence: which slot, which passage label, its text and where it was found. */
-	private record Quote(String slot, String label, String text, int order, String customer, String passage) {
+	/**
+	 * A sentence tier 0 may quote.
+	 *
+	 * @param customer the customer its document is about, as its passages name it (empty: none)
+	 * @param naming the label of the passage that names the customer when this one does not (else null)
+	 */
+	private record Quote(String slot, String label, String text, int order, String customer, @Nullable String naming,
+			String passage) {
 	}
 
 	Written write(DraftInput input) {
@@ -63,12 +70,33 @@ final class OfflineComposer {
 
 		// sentences per slot, best first, in the language written
 		var quotes = new LinkedHashMap<String, List<Quote>>();
+		// a story from another industry is not "this logistics story": phrases that name the industry are skipped
+		var leadIndustry = SlotPlanner.slug(input.lead().feature("company.industry"));
+		boolean ownIndustry = input.plan().slots().stream()
+			.filter(slot -> slot.spec().industry() == SlotSpec.Industry.LEAD)
+			.flatMap(slot -> slot.lead().stream())
+			.allMatch(passage -> SlotPlanner.sameIndustry(passage, leadIndustry));
+		if (!ownIndustry) {
+			variables.put("industry", "");
+		}
+		var leadTerms = String.join(" ", input.lead().feature("company.industry").replace('-', ' '),
+				input.lead().feature("contact.title"), input.lead().feature("crm.intent-signals").replace('-', ' '));
+		var titles = new LinkedHashMap<String, String>();
+		input.plan().slots().forEach(slot -> slot.lead().ifPresent(passage -> titles.put(slot.spec().name(), passage.documentTitle())));
 		for (var slot : input.plan().slots()) {
 			var available = slot.passages().stream().filter(passage -> labels.containsKey(passage.chunkId())).toList();
 			if (available.isEmpty() || !inLanguage(available.getFirst(), language)) {
 				continue;
 			}
-			quotes.put(slot.spec().name(), quotes(slot, available, labels, words, language, input.avoid()));
+			// a capability is told in the words of the result it produced (the case study's title)
+			var related = titles.getOrDefault(slot.spec().productOf(), "");
+			if (!related.isEmpty()) {
+				// the result's words, not the names every sentence of the product's document carries
+				var names = OfflineDrafter.terms(available.getFirst().documentTitle() + " "
+						+ available.getFirst().metadata().product().replace('-', ' '));
+				related = String.join(" ", OfflineDrafter.terms(related).stream().filter(term -> !names.contains(term)).toList());
+			}
+			quotes.put(slot.spec().name(), quotes(slot, available, labels, words, language, input.avoid(), related, leadTerms));
 			if (slot.spec().industry() == SlotSpec.Industry.LEAD && variables.get("customer").isEmpty()) {
 				variables.put("customer", customer(available.getFirst().documentTitle(), available));
 			}
@@ -81,6 +109,9 @@ final class OfflineComposer {
 
 		var specs = new LinkedHashMap<String, SlotSpec>();
 		input.plan().slots().forEach(slot -> specs.put(slot.spec().name(), slot.spec()));
+		// customer results: the slots that look in the lead's industry
+		var resultSlots = specs.values().stream().filter(spec -> spec.industry() == SlotSpec.Industry.LEAD)
+			.map(SlotSpec::name).collect(java.util.stream.Collectors.toSet());
 		var take = new LinkedHashMap<String, Integer>();
 		specs.forEach((name, spec) -> take.put(name, Math.min(spec.sentences(), quotes.getOrDefault(name, List.of()).size())));
 		boolean situation = input.tone() != Tone.CONCISE || prompt.compose().size() <= 2;
@@ -96,7 +127,7 @@ final class OfflineComposer {
 			.orElse("");
 		var frame = first(phrases.get("result-frame"), variables);
 
-		var body = body(prompt.compose(), quotes, take, situation, opening, frame, variables, language);
+		var body = body(prompt.compose(), quotes, take, situation, opening, frame, resultSlots, language);
 		// 50–125 words, greeting and question included: trim the least needed, or quote more
 		var order = new ArrayList<>(prompt.compose());
 		java.util.Collections.reverse(order);
@@ -110,7 +141,7 @@ final class OfflineComposer {
 					break;
 				}
 			}
-			body = body(prompt.compose(), quotes, take, situation, opening, frame, variables, language);
+			body = body(prompt.compose(), quotes, take, situation, opening, frame, resultSlots, language);
 		}
 		while (count(greeting, body, ask) < MIN_WORDS) {
 			var more = prompt.compose().stream()
@@ -120,7 +151,7 @@ final class OfflineComposer {
 				break;
 			}
 			take.merge(more.get(), 1, Integer::sum);
-			body = body(prompt.compose(), quotes, take, situation, opening, frame, variables, language);
+			body = body(prompt.compose(), quotes, take, situation, opening, frame, resultSlots, language);
 		}
 		var sentences = new ArrayList<ModelDraft.Sentence>();
 		sentences.add(new ModelDraft.Sentence(greeting, List.of()));
@@ -148,7 +179,7 @@ final class OfflineComposer {
 	}
 
 	private List<ModelDraft.Sentence> body(List<String> compose, Map<String, List<Quote>> quotes, Map<String, Integer> take,
-			boolean situation, String opening, String frame, Map<String, String> variables, String language) {
+			boolean situation, String opening, String frame, Set<String> resultSlots, String language) {
 		var body = new ArrayList<ModelDraft.Sentence>();
 		boolean framed = false;
 		for (var part : compose) {
@@ -166,21 +197,22 @@ final class OfflineComposer {
 			for (var quote : chosen) {
 				var text = quote.text();
 				var customer = quote.customer();
-				if (!framed && !customer.isEmpty() && !mentions(text, customer) && isResultSlot(part, quotes)) {
-					text = framed(frame, customer, text, language, quote.passage());
-					framed = true;
-				}
-				else if (mentions(text, customer)) {
+				if (!framed && resultSlots.contains(part)) {
+					// the first customer result names its customer, in its own words or in the frame
+					if (!customer.isEmpty() && !mentions(text, customer)) {
+						text = framed(frame, customer, text, language, quote.passage());
+						if (quote.naming() != null) {
+							body.add(new ModelDraft.Sentence(text, List.of(quote.label(), quote.naming())));
+							framed = true;
+							continue;
+						}
+					}
 					framed = true;
 				}
 				body.add(new ModelDraft.Sentence(text, List.of(quote.label())));
 			}
 		}
 		return body;
-	}
-
-	private static boolean isResultSlot(String part, Map<String, List<Quote>> quotes) {
-		return quotes.keySet().stream().findFirst().map(part::equals).orElse(false);
 	}
 
 	/**
@@ -241,9 +273,12 @@ final class OfflineComposer {
 
 	/** The slot's quotable sentences, best first: standalone, in the language, no company history unless nothing else. */
 	private List<Quote> quotes(EvidencePlan.Slot slot, List<Passage> passages, Map<UUID, String> labels,
-			@Nullable LanguageWords words, String language, Set<String> avoid) {
+			@Nullable LanguageWords words, String language, Set<String> avoid, String related, String lead) {
 		var spec = slot.spec();
-		var queryTerms = OfflineDrafter.terms(spec.query() + " " + slot.reason());
+		// sentences are chosen by what the lead and the related result say, not by the query's own search words
+		var queryTerms = OfflineDrafter.terms(lead + " " + (slot.matched() == null ? "" : slot.matched()) + " " + related);
+		var customer = spec.industry() == SlotSpec.Industry.LEAD && !passages.isEmpty()
+				? customer(passages.getFirst().documentTitle(), passages) : "";
 		boolean results = spec.industry() == SlotSpec.Industry.LEAD;
 		boolean pricingWanted = slot.matched() != null && spec.types().contains("pricing");
 		var all = new ArrayList<Quote>();
@@ -261,12 +296,20 @@ final class OfflineComposer {
 						&& words.stopwordShare(sentence) < 0.15) {
 					continue;
 				}
+				if (words != null && java.util.Arrays.stream(sentence.replaceAll("\\([^)]*\\)", " ").split("\\s+"))
+					.map(token -> token.replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT))
+					.noneMatch(words.stopwords()::contains)) {
+					continue; // a label or a definition ("Order-to-ship time (hours from …)"), not a sentence
+				}
 				if (slot.matched() != null && new Interests(Map.of(slot.matched(), ""), false).matchIn(sentence) == null) {
 					continue; // a proof point quotes what names the interest
 				}
-				// the customer as this passage names it, so that the frame is grounded in what the sentence cites
-				var quote = new Quote(spec.name(), labels.get(passage.chunkId()), sentence, order,
-						customer(passage.documentTitle(), List.of(passage)), passage.text());
+				// the customer as the document names it; a frame cites the passage that names it
+				var naming = customer.isEmpty() || passage.text().contains(customer) ? null
+						: passages.stream().filter(other -> other.text().contains(customer)).findFirst()
+							.map(other -> labels.get(other.chunkId())).orElse(null);
+				var quote = new Quote(spec.name(), labels.get(passage.chunkId()), sentence, order, customer, naming,
+						passage.text());
 				(words != null && words.isBoilerplate(sentence) ? history : all).add(quote);
 			}
 		}
@@ -297,19 +340,27 @@ final class OfflineComposer {
 		return overlap + (figure ? 0.5 : 0) + shape + pricing;
 	}
 
-	/** The longest run of capitalized words of the title's first part that the passages name: the customer. */
+	/**
+	 * The customer a case study is about: the longest run of capitalized words of its title's first part that its
+	 * passages name — not its product, not a currency or an acronym alone ("MXN 18.6 million").
+	 */
 	static String customer(String title, List<Passage> passages) {
 		var head = title.split(":|\\s[–—|-]\\s", 2)[0].strip();
 		var words = head.split("\\s+");
 		var text = String.join(" ", passages.stream().map(Passage::text).toList());
+		var product = passages.isEmpty() ? "" : passages.getFirst().metadata().product().replace("-", "");
 		String best = "";
 		for (int from = 0; from < words.length; from++) {
-			if (words[from].isEmpty() || !Character.isUpperCase(words[from].codePointAt(0))) {
-				continue;
-			}
-			for (int to = words.length; to > from; to--) {
-				var candidate = String.join(" ", java.util.Arrays.copyOfRange(words, from, to)).replaceAll("[,.;]$", "");
-				if (candidate.length() > best.length() && text.contains(candidate)) {
+			for (int to = from + 1; to <= words.length; to++) {
+				var run = java.util.Arrays.copyOfRange(words, from, to);
+				if (java.util.Arrays.stream(run).anyMatch(word -> word.isEmpty() || !Character.isUpperCase(word.codePointAt(0)))) {
+					break;
+				}
+				var candidate = String.join(" ", run).replaceAll("[,.;]$", "");
+				boolean named = java.util.Arrays.stream(run).anyMatch(word -> word.chars().anyMatch(Character::isLowerCase));
+				boolean isProduct = !product.isEmpty()
+						&& candidate.toLowerCase(Locale.ROOT).replace(" ", "").contains(product);
+				if (named && !isProduct && candidate.length() > best.length() && text.contains(candidate)) {
 					best = candidate;
 				}
 			}

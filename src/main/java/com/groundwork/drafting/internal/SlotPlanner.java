@@ -248,6 +248,10 @@ class SlotPlanner implements EvidencePlanner {
 					java.util.Optional.empty(), 0))
 			.sorted(Comparator.comparingInt((Passage passage) -> -outcomeWords(passage.text())))
 			.forEach(passages::add);
+		if (spec.industry() == SlotSpec.Industry.LEAD) {
+			// a customer result: the passages with measured outcomes first, whatever the query's words matched
+			passages.sort(Comparator.comparingInt((Passage passage) -> -outcomeWords(passage.text())));
+		}
 		// history passages only when the document has nothing else
 		var substantive = passages.stream().filter(passage -> !boilerplate(passage)).toList();
 		var kept = substantive.isEmpty() ? passages : substantive;

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,7 @@ import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -147,7 +149,13 @@ class TikaDocumentParser implements DisposableBean {
 			}
 			if (MARKDOWN.contains(mediaType) || PLAIN_TEXT.contains(mediaType)) {
 				var text = new TextCollector(settings.maxExtractedCharacters());
-				parse(stream, text, metadata);
+				var context = parseContext();
+				if (isUtf8(document.content())) {
+					// Valid UTF-8 is read as UTF-8: a short file with a few accented letters is otherwise guessed as
+					// another charset by statistics ("Distribución" read as GB18030 became "Distribuci贸n").
+					context.set(EncodingDetector.class, (input, hints) -> StandardCharsets.UTF_8);
+				}
+				parser.parse(stream, text, metadata, context);
 				if (PLAIN_TEXT.contains(mediaType)) {
 					var blocks = PlainTextBlocks.read(text.text());
 					return new ParsedDocument(source, mediaType, MetadataFields.resolve(source, Map.of(), blocks), blocks);
@@ -162,6 +170,20 @@ class TikaDocumentParser implements DisposableBean {
 			var blocks = collector.blocks();
 			return new ParsedDocument(source, mediaType,
 					MetadataFields.resolve(source, MetadataFields.fromTika(metadata), blocks), blocks);
+		}
+	}
+
+	/** Whether the bytes decode as UTF-8 without a single malformed sequence. */
+	static boolean isUtf8(byte[] content) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+				.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+				.decode(java.nio.ByteBuffer.wrap(content));
+			return true;
+		}
+		catch (java.nio.charset.CharacterCodingException notUtf8) {
+			return false;
 		}
 	}
 

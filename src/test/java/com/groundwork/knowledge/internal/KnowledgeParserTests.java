@@ -167,6 +167,19 @@ class KnowledgeParserTests {
 	}
 
 	@Test
+	void aLongMostlyAsciiMarkdownWithAFewAccentsIsReadAsUtf8NotAsAGuessedCharset() throws Exception {
+		// the sample corpus's Corriente case study: statistics guessed GB18030 and its title read "Distribuci贸n"
+		var content = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("knowledge/case-studies/corriente-distribucion.md"));
+		var parsed = parser.parse(new SourceDocument("case-studies/corriente-distribucion.md", content));
+		assertThat(parsed.metadata().title()).startsWith("Corriente Distribución raises");
+		assertThat(TikaDocumentParser.isUtf8(content)).isTrue();
+		assertThat(TikaDocumentParser.isUtf8(new byte[] { 'D', (byte) 0xE9, 'j', 'a' })).as("Latin-1 é").isFalse();
+		var latin1 = parser.parse(new SourceDocument("fr/cafe.txt", "Caf\u00e9 cr\u00e8me, d\u00e9j\u00e0 vu.".getBytes(
+				java.nio.charset.StandardCharsets.ISO_8859_1)));
+		assertThat(latin1.blocks().toString()).as("not UTF-8: Tika still detects the charset").contains("Café");
+	}
+
+	@Test
 	void anUnknownTypeIsRejectedNamingTheFieldAndTheAllowedValues() {
 		assertThatThrownBy(() -> parse("broken/bad-type.md")).isInstanceOfSatisfying(DocumentRejectedException.class, ex -> {
 			assertThat(ex.reason()).isEqualTo(Reason.INVALID_METADATA);
