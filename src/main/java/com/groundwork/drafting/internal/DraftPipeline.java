@@ -382,16 +382,25 @@ class DraftPipeline {
 				passage.headingPath(), snippet, passage.contentHash());
 	}
 
-	/** Where the passage names the first capitalized word (a name) of the sentence after its first word, or -1. */
+	/**
+	 * Where the passage names the longest name of the sentence (a run of capitalized words after its first word, "At"
+	 * or "Ein Beispiel ist" of a frame), or -1.
+	 */
 	private static int named(String sentence, String text) {
 		var words = sentence.split("[\\s,:;.]+");
-		for (int i = 1; i < words.length; i++) {
-			var word = words[i].replaceAll("('s|’s)$", "");
-			if (word.length() > 2 && Character.isUpperCase(word.codePointAt(0)) && text.contains(word)) {
-				return text.indexOf(word);
+		var runs = new ArrayList<String>();
+		for (int from = 1; from < words.length; from++) {
+			for (int to = from + 1; to <= words.length; to++) {
+				var last = words[to - 1].replaceAll("('s|’s)$", "");
+				if (last.length() < 2 || !Character.isUpperCase(last.codePointAt(0))) {
+					break;
+				}
+				runs.add(String.join(" ", java.util.Arrays.copyOfRange(words, from, to)).replaceAll("('s|’s)$", ""));
 			}
 		}
-		return -1;
+		runs.sort(java.util.Comparator.comparingInt(String::length).reversed());
+		return runs.stream().filter(run -> run.length() > 2).mapToInt(text::indexOf).filter(at -> at >= 0).findFirst()
+			.orElse(-1);
 	}
 
 	/**

@@ -102,13 +102,13 @@ class GuardrailPolicyTests {
 	@Test
 	void anUnknownKeyNamesItAndItsLine() throws IOException {
 		replace("policy.yaml", "  max-exclamations: 1", "  max-exclamation: 1");
-		assertThat(problem("policy.yaml")).contains("tone.max-exclamation (line 83): is not a field here");
+		assertThat(problem("policy.yaml")).contains("tone.max-exclamation (line 85): is not a field here");
 	}
 
 	@Test
 	void aValueOfTheWrongType() throws IOException {
 		replace("policy.yaml", "  max-exclamations: 1", "  max-exclamations: many");
-		assertThat(problem("policy.yaml")).contains("tone.max-exclamations (line 83): 'many' is not a whole number");
+		assertThat(problem("policy.yaml")).contains("tone.max-exclamations (line 85): 'many' is not a whole number");
 		copyTheShippedFolderAgain();
 		replace("countries.yaml", "implied-consent-expiry: P2Y", "implied-consent-expiry: two years");
 		assertThat(problem("countries.yaml")).contains("countries[32].implied-consent-expiry (line 44): 'two years' is not an ISO-8601 period");
@@ -126,7 +126,7 @@ class GuardrailPolicyTests {
 		assertThat(problem("policy.yaml")).contains("length: must not be null");
 		copyTheShippedFolderAgain();
 		replace("policy.yaml", "  sentence-max-words: 45\n", "");
-		assertThat(problem("policy.yaml")).contains("length.sentence-max-words (line 141)").contains("must not be null");
+		assertThat(problem("policy.yaml")).contains("length.sentence-max-words (line 143)").contains("must not be null");
 	}
 
 	@Test
@@ -156,7 +156,7 @@ class GuardrailPolicyTests {
 
 		copyTheShippedFolderAgain();
 		replace("policy.yaml", "block-types: [CREDIT_CARD,", "block-types: [PERSON, CREDIT_CARD,");
-		assertThat(problem("policy.yaml")).contains("pii.block-types[0] (line 69): PERSON must also be listed in pii.strict-types");
+		assertThat(problem("policy.yaml")).contains("pii.block-types[0] (line 71): PERSON must also be listed in pii.strict-types");
 
 		copyTheShippedFolderAgain();
 		replace("tenants/globex.yaml", "tenant: globex", "tenant: acme");
