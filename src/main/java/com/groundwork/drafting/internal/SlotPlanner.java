@@ -233,9 +233,9 @@ class SlotPlanner implements EvidencePlanner {
 			return null;
 		}
 		UUID chosen = byDocument.keySet().stream().max(Comparator.comparingDouble(id -> {
-			var metadata = byDocument.get(id).getFirst().metadata();
-			return worth.get(id) + (sameLanguage(metadata.language(), context.language) ? 1.0 : 0)
-					+ (sameRegion(metadata.region(), context.region) ? 0.3 : 0);
+			var first = byDocument.get(id).getFirst();
+			return worth.get(id) + (sameLanguage(languageOf(first), context.language) ? 1.0 : 0)
+					+ (sameRegion(first.metadata().region(), context.region) ? 0.3 : 0);
 		})).orElseThrow();
 		var passages = new ArrayList<>(byDocument.get(chosen));
 		// the rest of the document too: its results section may not have matched the query's words
@@ -270,6 +270,12 @@ class SlotPlanner implements EvidencePlanner {
 			.orElse(0);
 	}
 
+	/** The document's language as its metadata says, else as its words tell (empty when neither does). */
+	private String languageOf(Passage passage) {
+		var tagged = passage.metadata().language();
+		return tagged.isEmpty() ? LanguageWords.detect(passage.text(), languages).orElse("") : tagged;
+	}
+
 	private boolean boilerplate(Passage passage) {
 		return languages.values().stream().anyMatch(words -> words.isBoilerplate(passage.text()))
 				&& languages.values().stream().noneMatch(words -> hasResult(passage.text(), words));
@@ -287,12 +293,13 @@ class SlotPlanner implements EvidencePlanner {
 	private EvidencePlan.Slot slot(SlotSpec spec, List<Passage> passages, String reason, Context context,
 			@Nullable String matched) {
 		var metadata = passages.getFirst().metadata();
+		var language = languageOf(passages.getFirst());
 		var extras = new ArrayList<String>();
-		if (!context.language.isEmpty() && sameLanguage(metadata.language(), context.language)
-				&& !metadata.language().isEmpty() && !context.language.equals("en")) {
+		if (!context.language.isEmpty() && !language.isEmpty() && language.equals(context.language)
+				&& !context.language.equals("en")) {
 			extras.add("in the lead's language");
 		}
-		else if (!context.language.isEmpty() && !sameLanguage(metadata.language(), context.language)) {
+		else if (!context.language.isEmpty() && !sameLanguage(language, context.language)) {
 			extras.add("no fitting one in " + context.language);
 		}
 		if (!context.region.isEmpty() && metadata.region().equals(context.region)) {

@@ -101,6 +101,16 @@ class OfflineComposerTests {
 	}
 
 	@Test
+	void evidenceWithoutALanguageTagIsReadForItsLanguage() {
+		var prompt = REGISTRY.find("outreach-intro", 3).orElseThrow();
+		var caseStudy = passage("Fallstudie Kessler Kühllogistik: Standzeiten gesenkt", GERMAN_CASE, "case-study",
+				"dockpilot", "logistics", "");
+		var draft = write(prompt, lead("de", "logistics"), "de", slot(prompt, 0, caseStudy));
+		assertThat(draft.language()).isEqualTo("de");
+		assertThat(draft.draft().sentences().getFirst().text()).isEqualTo("Hallo Dana,");
+	}
+
+	@Test
 	void aGermanLeadWithOnlyEnglishEvidenceGetsAnEnglishDraftNotAMixture() {
 		var prompt = REGISTRY.find("outreach-intro", 3).orElseThrow();
 		var caseStudy = passage("Brightwater Freight: order-to-ship time down", RESULTS, "case-study", "orderflow",
