@@ -40,10 +40,15 @@ class DraftingConfiguration {
 	}
 
 	@Bean
+	DocumentPassages documentPassages(com.groundwork.knowledge.KnowledgeChunks chunks) {
+		return new DocumentPassages(chunks);
+	}
+
+	@Bean
 	EvidencePlanner evidencePlanner(PassageSearch search, DraftingSettings settings, Languages languages,
-			com.groundwork.knowledge.KnowledgeChunks chunks) {
+			DocumentPassages documents) {
 		return new SlotPlanner(search, new PassageRetrieval(search, settings.excludedTitles()), languages.words(),
-				settings.excludedTitles(), chunks);
+				settings.excludedTitles(), documents);
 	}
 
 	@Bean

@@ -63,8 +63,15 @@ record Interests(Map<String, String> terms, boolean pricingAsked) {
 		return (int) terms.keySet().stream().filter(term -> pattern(term).matcher(lower).find()).count();
 	}
 
+	private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** The term as a pattern: compiled once, a campaign's leads name the same few interests again and again. */
 	private static Pattern pattern(String term) {
-		return Pattern.compile("(?<![\\p{L}0-9])" + Pattern.quote(stem(term.toLowerCase(Locale.ROOT))));
+		if (PATTERNS.size() > 10_000) {
+			PATTERNS.clear();
+		}
+		return PATTERNS.computeIfAbsent(term,
+				key -> Pattern.compile("(?<![\\p{L}0-9])" + Pattern.quote(stem(key.toLowerCase(Locale.ROOT)))));
 	}
 
 	/** The first term the text mentions (case-insensitive, whole word or word start), or null. */

@@ -46,11 +46,17 @@ class SlotPlanner implements EvidencePlanner {
 
 	private final List<String> excludedTitles;
 
-	private final com.groundwork.knowledge.KnowledgeChunks chunks;
+	private final DocumentPassages documents;
+
+	/** What the planner reads of a passage, by its content hash: computed once, a passage's text never changes. */
+	private final Map<String, Traits> traits = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private record Traits(boolean boilerplate, int outcome, String language) {
+	}
 
 	SlotPlanner(PassageSearch search, PassageRetrieval legacy, Map<String, LanguageWords> languages,
-			List<String> excludedTitles, com.groundwork.knowledge.KnowledgeChunks chunks) {
-		this.chunks = chunks;
+			List<String> excludedTitles, DocumentPassages documents) {
+		this.documents = documents;
 		this.search = search;
 		this.legacy = legacy;
 		this.languages = languages;
@@ -240,17 +246,14 @@ class SlotPlanner implements EvidencePlanner {
 		var passages = new ArrayList<>(byDocument.get(chosen));
 		// the rest of the document too: its results section may not have matched the query's words
 		var seen = passages.stream().map(Passage::chunkId).collect(java.util.stream.Collectors.toSet());
-		chunks.chunksOf(context.tenant, chosen)
+		documents.of(context.tenant, chosen, byDocument.get(chosen))
 			.stream()
-			.filter(chunk -> !seen.contains(chunk.chunkId()))
-			.map(chunk -> new Passage(chunk.documentId(), chunk.chunkId(), chunk.documentTitle(), chunk.headingPath(),
-					chunk.text(), "", chunk.contentHash(), chunk.metadata(), java.util.Optional.empty(),
-					java.util.Optional.empty(), 0))
-			.sorted(Comparator.comparingInt((Passage passage) -> -outcomeWords(passage.text())))
+			.filter(passage -> !seen.contains(passage.chunkId()))
+			.sorted(Comparator.comparingInt((Passage passage) -> -traits(passage).outcome()))
 			.forEach(passages::add);
 		if (spec.industry() == SlotSpec.Industry.LEAD) {
 			// a customer result: the passages with measured outcomes first, whatever the query's words matched
-			passages.sort(Comparator.comparingInt((Passage passage) -> -outcomeWords(passage.text())));
+			passages.sort(Comparator.comparingInt((Passage passage) -> -traits(passage).outcome()));
 		}
 		// history passages only when the document has nothing else
 		var substantive = passages.stream().filter(passage -> !boilerplate(passage)).toList();
@@ -273,12 +276,23 @@ class SlotPlanner implements EvidencePlanner {
 	/** The document's language as its metadata says, else as its words tell (empty when neither does). */
 	private String languageOf(Passage passage) {
 		var tagged = passage.metadata().language();
-		return tagged.isEmpty() ? LanguageWords.detect(passage.text(), languages).orElse("") : tagged;
+		return tagged.isEmpty() ? traits(passage).language() : tagged;
 	}
 
 	private boolean boilerplate(Passage passage) {
-		return languages.values().stream().anyMatch(words -> words.isBoilerplate(passage.text()))
-				&& languages.values().stream().noneMatch(words -> hasResult(passage.text(), words));
+		return traits(passage).boilerplate();
+	}
+
+	private Traits traits(Passage passage) {
+		if (traits.size() > 100_000) {
+			traits.clear();
+		}
+		return traits.computeIfAbsent(passage.contentHash(), hash -> {
+			var text = passage.text();
+			boolean history = languages.values().stream().anyMatch(words -> words.isBoilerplate(text))
+					&& languages.values().stream().noneMatch(words -> hasResult(text, words));
+			return new Traits(history, outcomeWords(text), LanguageWords.detect(text, languages).orElse(""));
+		});
 	}
 
 	private static boolean hasResult(String text, LanguageWords words) {
