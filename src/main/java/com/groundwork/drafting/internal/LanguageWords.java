@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * lower case.
  */
 record LanguageWords(String language, Set<String> stopwords, List<String> danglingStarts, List<String> boilerplate,
-		Set<String> results, Set<String> pricing, Set<String> noteWords, Map<String, String> industries) {
+		Set<String> results, Set<String> pricing, Set<String> noteWords, Map<String, String> industries,
+		List<String> definitions) {
 
 	static final String FILE = "languages.yaml";
 
@@ -51,7 +52,8 @@ record LanguageWords(String language, Set<String> stopwords, List<String> dangli
 				languages.put(code, new LanguageWords(code, Set.copyOf(list(lists, code, "stopwords")),
 						list(lists, code, "dangling-starts"), list(lists, code, "boilerplate"),
 						Set.copyOf(list(lists, code, "results")), Set.copyOf(list(lists, code, "pricing")),
-						Set.copyOf(list(lists, code, "note-words")), industries(lists)));
+						Set.copyOf(list(lists, code, "note-words")), industries(lists),
+						lists.containsKey("definitions") ? list(lists, code, "definitions") : List.of()));
 			});
 		}
 		if (languages.isEmpty()) {
@@ -97,6 +99,12 @@ record LanguageWords(String language, Set<String> stopwords, List<String> dangli
 		var lower = sentence.toLowerCase(Locale.ROOT).strip();
 		return danglingStarts.stream().anyMatch(start -> lower.equals(start) || lower.startsWith(start + " ")
 				|| lower.startsWith(start + ","));
+	}
+
+	/** Whether the sentence only says what its subject is ("Acme OrderFlow is the order orchestration product …"). */
+	boolean isDefinition(String sentence) {
+		var lower = sentence.toLowerCase(Locale.ROOT);
+		return definitions.stream().map(start -> lower.indexOf(" " + start + " ")).anyMatch(at -> at > 0 && at < 40);
 	}
 
 	boolean isBoilerplate(String text) {

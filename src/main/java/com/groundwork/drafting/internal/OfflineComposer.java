@@ -334,6 +334,9 @@ final class OfflineComposer {
 		int length = (int) WORD.matcher(sentence).results().count();
 		double shape = -Math.abs(length - 20) / 12.0;
 		double pricing = priced && !pricingWanted ? -4 : 0;
+		if (words != null && words.isDefinition(sentence)) {
+			pricing -= 2; // what a thing is tells less than what it does
+		}
 		if (results) {
 			return overlap * 0.3 + (figure && change > 0 ? 8 : figure ? 1 : 0) + Math.min(change, 2) + shape + pricing;
 		}

@@ -45,6 +45,9 @@ class EvidencePlanPromptTests {
 		assertThat(languages.get("en").dangles("It cut the time in half.")).isTrue();
 		assertThat(languages.get("en").isBoilerplate("Acme Corp was founded in 2014 in Portland, Oregon.")).isTrue();
 		assertThat(languages.get("de").industryLabel("logistics")).isEqualTo("in der Logistik");
+		assertThat(languages.get("en").isDefinition("Acme OrderFlow is the order orchestration product of Acme Operations Cloud."))
+			.as("says what it is, not what it does").isTrue();
+		assertThat(languages.get("en").isDefinition("Every allocation decision stores the rule that made it.")).isFalse();
 		assertThat(languages.get("de").industryLabel("mining")).as("no label: the phrase that needs one is skipped").isEmpty();
 		assertThat(LanguageWords.detect("Die Standzeit der Lkw sank von 164 auf 52 Minuten.", languages)).contains("de");
 		assertThat(LanguageWords.detect("The median order-to-ship time fell from 38 h to 9 h.", languages)).contains("en");
