@@ -57,7 +57,6 @@ class DraftEvaluationService implements DraftEvaluation {
 	private final RepairPrompt repairPrompt;
 	private final EvidencePlanner planner;
 	private final com.groundwork.knowledge.KnowledgeChunks chunks;
-	private final Languages languages;
 	private final DraftPipelines pipelines;
 	private final PromptRegistry registry;
 
@@ -76,7 +75,6 @@ class DraftEvaluationService implements DraftEvaluation {
 		this.repairPrompt = repairPrompt;
 		this.planner = planner;
 		this.chunks = chunks;
-		this.languages = pipelines.languages();
 		this.pipelines = pipelines;
 	}
 
@@ -89,7 +87,7 @@ class DraftEvaluationService implements DraftEvaluation {
 			documents.addAll(markdownDocuments(knowledge));
 		}
 		ingest(tenant, knowledge, documents, progress);
-		var pipeline = pipeline(Map.of("offline", new OfflineDrafter(languages.words())));
+		var pipeline = pipeline(Map.of("offline", pipelines.offline()));
 		var phraseWords = phraseWords();
 		var slug = slugOf(tenant);
 		int passed = 0;
@@ -156,8 +154,8 @@ class DraftEvaluationService implements DraftEvaluation {
 		var cases = DraftQualityEvaluation.read(leads, mapper);
 		var documents = new LinkedHashSet<>(allDocuments(knowledge));
 		var ids = ingest(tenant, knowledge, documents, progress);
-		var evaluation = new DraftQualityEvaluation(leadIntake, chunks, mapper, languages.words());
-		var pipeline = pipeline(Map.of("offline", new OfflineDrafter(languages.words())));
+		var evaluation = new DraftQualityEvaluation(leadIntake, chunks, mapper, pipelines.languages().words());
+		var pipeline = pipeline(Map.of("offline", pipelines.offline()));
 		var slug = slugOf(tenant);
 		try {
 			return evaluation.run(tenant, cases, DraftQualityEvaluation.metadataOf(chunks, tenant, ids),
@@ -193,7 +191,7 @@ class DraftEvaluationService implements DraftEvaluation {
 		var slug = slugOf(tenant);
 		var zeroLatency = new ModelDrafter("bench", 1, DraftingSettings.Tier.inProcess("zero-latency"),
 				new InstantModel(mapper), mapper, guardrails, repairPrompt);
-		var pipeline = pipeline(Map.of("offline", new OfflineDrafter(languages.words()), "small", zeroLatency));
+		var pipeline = pipeline(Map.of("offline", pipelines.offline(), "small", zeroLatency));
 		var leads = List.of("L-1001", "L-1003", "L-1007", "L-1010", "L-1012", "L-1013", "L-1014", "L-1017", "L-1018",
 				"L-1020");
 		var angles = Angle.values();
@@ -326,7 +324,7 @@ class DraftEvaluationService implements DraftEvaluation {
 		var text = new StringBuilder();
 		registry.all().forEach(prompt -> prompt.phrases().values().forEach(phrases -> phrases.values()
 			.forEach(options -> options.forEach(option -> text.append(' ').append(option)))));
-		languages.words().values().forEach(words -> words.industries().values().forEach(label -> text.append(' ').append(label)));
+		pipelines.languages().words().values().forEach(words -> words.industries().values().forEach(label -> text.append(' ').append(label)));
 		var words = new java.util.HashSet<String>();
 		NAME.matcher(" " + text.toString().replaceAll("\\{[a-z_]+}", " ")).results().forEach(match -> words.add(match.group()));
 		return words;

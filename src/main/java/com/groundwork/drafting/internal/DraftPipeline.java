@@ -30,24 +30,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * One draft, end to end: budget → feature snapshot (minimized) → prompt version → hybrid search → untrusted text
- * screened for injection (flagged passages and lead fields left out) → tiers in order until one writes a draft whose
+ * One draft, end to end: budget → feature snapshot (minimized) → prompt version → evidence plan (a hybrid search per
+ * slot) → untrusted text screened for injection (flagged passages and lead fields left out) → tiers in order until one writes a draft whose
  * citations are all among the passages → guardrails with a bounded repair loop → stored with its provenance and
  * verdict, {@link DraftGenerated} and {@code DraftChecked} published in the same transaction. A shadow prompt version, when configured, runs afterwards
  * in the background and is stored beside the draft, never shown.
  * <p>
- * Each stage is a Micrometer observation (a timer, and a span when tracing is on): {@value #DRAFT} around it all,
- * {@value #RETRIEVAL}, {@value #GENERATION} per tier tried and {@value #GUARDRAIL} per check, tagged with bounded
+ * Each stage is a Micrometer observation (a timer, and a span when tracing is on): {@value DraftStages#DRAFT} around
+ * it all, {@value DraftStages#RETRIEVAL} (the evidence plan), {@value DraftStages#GENERATION} per tier tried and
+ * {@value DraftStages#GUARDRAIL} per check, tagged with bounded
  * values only (tenant slug, angle, variant, channel, tier, model, outcome), never a lead or draft id.
  */
 class DraftPipeline {
 
 	private static final Logger log = LoggerFactory.getLogger(DraftPipeline.class);
-
-	static final String DRAFT = DraftStages.DRAFT;
-	static final String RETRIEVAL = DraftStages.RETRIEVAL;
-	static final String GENERATION = DraftStages.GENERATION;
-	static final String GUARDRAIL = DraftStages.GUARDRAIL;
 
 	/** The CRM notes: read for interests once screened, never quoted. */
 	static final String NOTES = "crm.notes";
@@ -94,7 +90,7 @@ class DraftPipeline {
 	 * @throws BudgetExceededException when the tenant's daily budget is used up
 	 */
 	Draft generate(GenerationRequest request) {
-		var observation = stages.stage(DRAFT, request, "").lowCardinalityKeyValue("channel", channel(request));
+		var observation = stages.stage(DraftStages.DRAFT, request, "").lowCardinalityKeyValue("channel", channel(request));
 		return observation.observe(() -> generateObserved(request, observation));
 	}
 
@@ -236,7 +232,7 @@ class DraftPipeline {
 
 	private EvidencePlan plan(GenerationRequest request, PromptFile prompt, String variant, LeadContext lead,
 			Interests interests, String language) {
-		return DraftStages.observed(stages.stage(RETRIEVAL, request, variant),
+		return DraftStages.observed(stages.stage(DraftStages.RETRIEVAL, request, variant),
 				() -> planner.plan(request.tenant(), prompt, lead, interests, language));
 	}
 

@@ -48,7 +48,7 @@ class DraftingConfiguration {
 	EvidencePlanner evidencePlanner(PassageSearch search, DraftingSettings settings, Languages languages,
 			DocumentPassages documents) {
 		return new SlotPlanner(search, new PassageRetrieval(search, settings.excludedTitles()), languages.words(),
-				settings.excludedTitles(), documents);
+				documents);
 	}
 
 	@Bean

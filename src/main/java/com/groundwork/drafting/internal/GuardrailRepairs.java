@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class GuardrailRepairs {
 
-	private static final Pattern SENTENCE = Pattern.compile("sentence\\[(\\d+)]");
+	/** A finding's span field that points at the i-th sentence of the body (greeting first). */
+	static final Pattern SENTENCE = Pattern.compile("sentence\\[(\\d+)]");
 
 	/** Rules whose sentence may simply be left out. */
 	private static final Set<String> DROPPABLE_PREFIXES = Set.of("grounding.", "pii.", "tone.banned-phrase",

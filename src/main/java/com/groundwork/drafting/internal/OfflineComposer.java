@@ -43,14 +43,13 @@ final class OfflineComposer {
 	record Written(ModelDraft draft, String language) {
 	}
 
-	/** A quoted sentence: which slot, which passage label, its text and where it was found. */
 	/**
-	 * A sentence tier 0 may quote.
+	 * A sentence tier 0 may quote: the label of its passage, its text and its place in the slot's passages.
 	 *
 	 * @param customer the customer its document is about, as its passages name it (empty: none)
 	 * @param naming the label of the passage that names the customer when this one does not (else null)
 	 */
-	private record Quote(String slot, String label, String text, int order, String customer, @Nullable String naming,
+	private record Quote(String label, String text, int order, String customer, @Nullable String naming,
 			String passage) {
 	}
 
@@ -62,16 +61,14 @@ final class OfflineComposer {
 		var words = languages.getOrDefault(language, languages.get("en"));
 		var phrases = prompt.phrases().get(language);
 
+		var leadIndustry = SlotPlanner.slug(input.lead().feature("company.industry"));
 		var variables = new LinkedHashMap<>(input.lead().variables());
 		variables.put("first_name", input.lead().feature("contact.first-name"));
-		variables.put("industry", words == null ? variables.get("industry")
-				: words.industryLabel(SlotPlanner.slug(input.lead().feature("company.industry"))));
-		variables.put("customer", "");
+		variables.put("industry", words == null ? variables.get("industry") : words.industryLabel(leadIndustry));
 
 		// sentences per slot, best first, in the language written
 		var quotes = new LinkedHashMap<String, List<Quote>>();
 		// a story from another industry is not "this logistics story": phrases that name the industry are skipped
-		var leadIndustry = SlotPlanner.slug(input.lead().feature("company.industry"));
 		boolean ownIndustry = input.plan().slots().stream()
 			.filter(slot -> slot.spec().industry() == SlotSpec.Industry.LEAD)
 			.flatMap(slot -> slot.lead().stream())
@@ -97,9 +94,6 @@ final class OfflineComposer {
 				related = String.join(" ", OfflineDrafter.terms(related).stream().filter(term -> !names.contains(term)).toList());
 			}
 			quotes.put(slot.spec().name(), quotes(slot, available, labels, words, language, input.avoid(), related, leadTerms));
-			if (slot.spec().industry() == SlotSpec.Industry.LEAD && variables.get("customer").isEmpty()) {
-				variables.put("customer", customer(available.getFirst().documentTitle(), available));
-			}
 		}
 		if (quotes.values().stream().allMatch(List::isEmpty)) {
 			throw new DraftingFailedException("no-grounding",
@@ -112,6 +106,13 @@ final class OfflineComposer {
 		// customer results: the slots that look in the lead's industry
 		var resultSlots = specs.values().stream().filter(spec -> spec.industry() == SlotSpec.Industry.LEAD)
 			.map(SlotSpec::name).collect(java.util.stream.Collectors.toSet());
+		// the customer of the first result, as its quotes name it, for phrases that use {customer}
+		variables.put("customer", quotes.entrySet().stream()
+			.filter(entry -> resultSlots.contains(entry.getKey()))
+			.flatMap(entry -> entry.getValue().stream())
+			.map(Quote::customer)
+			.findFirst()
+			.orElse(""));
 		var take = new LinkedHashMap<String, Integer>();
 		specs.forEach((name, spec) -> take.put(name, Math.min(spec.sentences(), quotes.getOrDefault(name, List.of()).size())));
 		boolean situation = input.tone() != Tone.CONCISE || prompt.compose().size() <= 2;
@@ -132,8 +133,7 @@ final class OfflineComposer {
 		var order = new ArrayList<>(prompt.compose());
 		java.util.Collections.reverse(order);
 		while (count(greeting, body, ask) > MAX_WORDS) {
-			var shorter = trim(order, take, specs, situation);
-			if (shorter == null) {
+			if (!trim(order, take, specs)) {
 				if (situation) {
 					situation = false;
 				}
@@ -159,23 +159,25 @@ final class OfflineComposer {
 		return new Written(new ModelDraft(subject(phrases.get("subject"), variables), sentences, ask), language);
 	}
 
-	/** One fewer sentence from the last slot in compose order that has more than its first, else from any optional. */
-	private static @Nullable String trim(List<String> reversed, Map<String, Integer> take, Map<String, SlotSpec> specs,
-			boolean situation) {
+	/**
+	 * One fewer sentence from the last slot in compose order that has more than its first, else an optional slot
+	 * left out; false when neither is left.
+	 */
+	private static boolean trim(List<String> reversed, Map<String, Integer> take, Map<String, SlotSpec> specs) {
 		for (var name : reversed) {
 			if (take.getOrDefault(name, 0) > 1) {
 				take.merge(name, -1, Integer::sum);
-				return name;
+				return true;
 			}
 		}
 		for (var name : reversed) {
 			var spec = specs.get(name);
 			if (spec != null && !spec.required() && take.getOrDefault(name, 0) > 0) {
 				take.put(name, 0);
-				return name;
+				return true;
 			}
 		}
-		return null;
+		return false;
 	}
 
 	private List<ModelDraft.Sentence> body(List<String> compose, Map<String, List<Quote>> quotes, Map<String, Integer> take,
@@ -308,7 +310,7 @@ final class OfflineComposer {
 				var naming = customer.isEmpty() || passage.text().contains(customer) ? null
 						: passages.stream().filter(other -> other.text().contains(customer)).findFirst()
 							.map(other -> labels.get(other.chunkId())).orElse(null);
-				var quote = new Quote(spec.name(), labels.get(passage.chunkId()), sentence, order, customer, naming,
+				var quote = new Quote(labels.get(passage.chunkId()), sentence, order, customer, naming,
 						passage.text());
 				(words != null && words.isBoilerplate(sentence) ? history : all).add(quote);
 			}

@@ -88,7 +88,8 @@ class PassageRetrieval {
 		return new Retrieved(query, labelled);
 	}
 
-	private boolean excluded(Passage passage) {
+	/** Whether the passage's document is one of those never cited ({@code groundwork.drafting.excluded-titles}). */
+	boolean excluded(Passage passage) {
 		var title = passage.documentTitle().toLowerCase(Locale.ROOT);
 		return excludedTitles.stream().anyMatch(title::contains);
 	}

@@ -4,10 +4,7 @@ import com.groundwork.identity.TenantId;
 import com.groundwork.knowledge.PassageMetadata;
 import com.groundwork.search.Passage;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,21 +41,12 @@ final class PlantingPlanner implements EvidencePlanner {
 		var passage = new Passage(UUID.nameUUIDFromBytes(("planted-document:" + text).getBytes(StandardCharsets.UTF_8)),
 				UUID.nameUUIDFromBytes(("planted:" + text).getBytes(StandardCharsets.UTF_8)), "Customer e-mail", "",
 				text, org.springframework.web.util.HtmlUtils.htmlEscape(text.substring(0, Math.min(200, text.length()))),
-				sha256(text), metadata, Optional.empty(), Optional.empty(), 1.0);
+				PromptRegistry.sha256(text), metadata, Optional.empty(), Optional.empty(), 1.0);
 		var spec = new SlotSpec("planted", "The attacker's passage", List.of(), SlotSpec.Industry.ANY, "", "", false,
 				false, 1);
 		var slots = new ArrayList<EvidencePlan.Slot>();
 		slots.add(new EvidencePlan.Slot(spec, "planted by the evaluation", List.of(passage), null));
 		slots.addAll(plan.slots());
 		return new EvidencePlan(slots, plan.query());
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 }

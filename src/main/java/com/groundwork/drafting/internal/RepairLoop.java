@@ -92,7 +92,7 @@ class RepairLoop {
 			if (finding.severity() != Severity.REPAIR || finding.span() == null) {
 				continue;
 			}
-			var matcher = SENTENCE.matcher(finding.span().field());
+			var matcher = GuardrailRepairs.SENTENCE.matcher(finding.span().field());
 			if (matcher.matches()) {
 				int index = Integer.parseInt(matcher.group(1));
 				if (index > 0 && index < draft.sentences().size()) {
@@ -102,8 +102,6 @@ class RepairLoop {
 		}
 		return flagged;
 	}
-
-	private static final java.util.regex.Pattern SENTENCE = java.util.regex.Pattern.compile("sentence\\[(\\d+)]");
 
 	private Verdict verdict(DraftCheck check, GenerationRequest request, String variant, Drafter writer) {
 		var observation = stages.stage(DraftStages.GUARDRAIL, request, variant)

@@ -44,8 +44,6 @@ class SlotPlanner implements EvidencePlanner {
 
 	private final Map<String, LanguageWords> languages;
 
-	private final List<String> excludedTitles;
-
 	private final DocumentPassages documents;
 
 	/** What the planner reads of a passage, by its content hash: computed once, a passage's text never changes. */
@@ -54,13 +52,15 @@ class SlotPlanner implements EvidencePlanner {
 	private record Traits(boolean boilerplate, int outcome, String language) {
 	}
 
+	/**
+	 * @param legacy the one-query retrieval of prompts without a plan; it also knows the titles never cited
+	 */
 	SlotPlanner(PassageSearch search, PassageRetrieval legacy, Map<String, LanguageWords> languages,
-			List<String> excludedTitles, DocumentPassages documents) {
+			DocumentPassages documents) {
 		this.documents = documents;
 		this.search = search;
 		this.legacy = legacy;
 		this.languages = languages;
-		this.excludedTitles = excludedTitles.stream().map(title -> title.toLowerCase(Locale.ROOT)).toList();
 	}
 
 	@Override
@@ -171,7 +171,7 @@ class SlotPlanner implements EvidencePlanner {
 			// any industry, but the lead's own or cross-industry documents before another industry's
 			var fitting = best(found, context, spec, passage -> fits(passage, context.industry));
 			if (fitting != null) {
-				return slot(spec, fitting, fitReason(fitting.getFirst(), context, typeLabel), context);
+				return slot(spec, fitting, fitReason(fitting.getFirst(), typeLabel), context);
 			}
 			var any = best(found, context, spec, passage -> true);
 			return any == null ? empty(spec, "no " + typeLabel + " in the knowledge")
@@ -215,7 +215,7 @@ class SlotPlanner implements EvidencePlanner {
 			.stream()
 			.filter(passage -> !context.used.contains(passage.documentId()))
 			.filter(passage -> PassageMetadata.PUBLIC.equals(passage.metadata().visibility()))
-			.filter(passage -> excludedTitles.stream().noneMatch(passage.documentTitle().toLowerCase(Locale.ROOT)::contains))
+			.filter(passage -> !legacy.excluded(passage))
 			.toList();
 	}
 
@@ -327,7 +327,7 @@ class SlotPlanner implements EvidencePlanner {
 		return new EvidencePlan.Slot(spec, reason, List.of(), null);
 	}
 
-	private static String fitReason(Passage passage, Context context, String type) {
+	private static String fitReason(Passage passage, String type) {
 		return crossIndustry(passage) ? "cross-industry " + type : "own-industry " + type;
 	}
 
