@@ -3,10 +3,14 @@ package com.groundwork.knowledge;
 import java.util.List;
 
 /**
- * The in-process embedding model (bge-small-en-v1.5, 384 dimensions, unit-normalized vectors). Passages and queries
- * are embedded differently: bge v1.5 wants an instruction prefix on queries only.
+ * An in-process embedding model (unit-normalized vectors). The primary one (bge-small-en-v1.5, 384 dimensions) embeds
+ * every chunk and counts tokens for the chunker; further ones ({@link Embedders}) add vectors search may fuse.
+ * Passages and queries are embedded differently: most retrieval models want a prefix or instruction on queries.
  */
 public interface Embeddings {
+
+	/** The model's name as configured ({@code groundwork.search.embedders}) and as stored beside its vectors. */
+	String name();
 
 	int dimensions();
 

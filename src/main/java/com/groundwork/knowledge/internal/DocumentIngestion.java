@@ -2,6 +2,7 @@ package com.groundwork.knowledge.internal;
 
 import com.groundwork.identity.TenantId;
 import com.groundwork.knowledge.DocumentRejectedException;
+import com.groundwork.knowledge.Embedders;
 import com.groundwork.knowledge.Embeddings;
 import com.groundwork.knowledge.KnowledgeIngestion;
 import com.groundwork.knowledge.SourceDocument;
@@ -37,6 +38,8 @@ class DocumentIngestion implements KnowledgeIngestion {
 
 	private final Embeddings embeddings;
 
+	private final ExtraVectors extraVectors;
+
 	private final DocumentRepository documents;
 
 	private final ChunkRepository chunks;
@@ -49,16 +52,18 @@ class DocumentIngestion implements KnowledgeIngestion {
 
 	private final Counter reused;
 
-	DocumentIngestion(TikaDocumentParser parser, Embeddings embeddings, DocumentRepository documents,
+	DocumentIngestion(TikaDocumentParser parser, Embedders embedders, DocumentRepository documents,
 			ChunkRepository chunks, DocumentWriter writer, KnowledgeSettings settings, MeterRegistry meters) {
 		this.parser = parser;
-		this.embeddings = embeddings;
+		this.embeddings = embedders.primary();
+		this.extraVectors = new ExtraVectors(embedders.extras(), chunks);
 		this.documents = documents;
 		this.chunks = chunks;
 		this.writer = writer;
 		this.chunker = new HeadingChunker(embeddings::countTokens, settings.chunk());
 		var budget = settings.chunk();
-		this.pipelineHash = Hashes.sha256(String.join("|", CHUNKER_VERSION, OnnxEmbeddings.MODEL,
+		// The further models are part of it: adding one re-indexes folder documents (their primary vectors reused).
+		this.pipelineHash = Hashes.sha256(String.join("|", CHUNKER_VERSION, extraVectors.modelNames(OnnxEmbeddings.MODEL),
 				String.valueOf(budget.targetTokens()), String.valueOf(budget.maxTokens()),
 				String.valueOf(budget.overlapTokens()), PassageText.forEmbedding("path", "text")));
 		this.embedded = Counter.builder("groundwork.knowledge.passages")
@@ -155,6 +160,8 @@ class DocumentIngestion implements KnowledgeIngestion {
 		embedded.increment(missing.size());
 		reused.increment(drafts.size() - missing.size());
 
+		var extras = extraVectors.of(tenant, drafts.stream().map(d -> PassageText.forEmbedding(d.headingPath(), d.text())).toList());
+
 		var occurrences = new HashMap<String, Integer>();
 		var stored = new ArrayList<StoredChunk>(drafts.size());
 		for (int i = 0; i < drafts.size(); i++) {
@@ -163,7 +170,7 @@ class DocumentIngestion implements KnowledgeIngestion {
 			int occurrence = occurrences.merge(key, 1, Integer::sum);
 			var id = UUID.nameUUIDFromBytes((documentId + "/" + key + "/" + occurrence).getBytes(StandardCharsets.UTF_8));
 			stored.add(new StoredChunk(id, draft.ordinal(), draft.headingPath(), draft.text(), draft.tokens(),
-					Hashes.sha256(draft.text()), key, vectors.get(key)));
+					Hashes.sha256(draft.text()), key, vectors.get(key), extras.get(i)));
 		}
 		return stored;
 	}

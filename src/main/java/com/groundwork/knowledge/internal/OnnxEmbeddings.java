@@ -64,6 +64,11 @@ class OnnxEmbeddings implements Embeddings, EmbeddingModel {
 	}
 
 	@Override
+	public String name() {
+		return MODEL;
+	}
+
+	@Override
 	public int dimensions() {
 		return DIMENSIONS;
 	}

@@ -48,4 +48,22 @@ final class ChunkLookup {
 			throw new UncheckedIOException("Cannot look chunks up in the search index", ex);
 		}
 	}
+
+	/** Chunk id by Lucene doc id, from the stored field. */
+	static Map<Integer, UUID> chunkIdsOf(IndexSearcher searcher, int[] docs) {
+		var chunkIds = new java.util.LinkedHashMap<Integer, UUID>(docs.length * 2);
+		try {
+			var stored = searcher.storedFields();
+			for (int doc : docs) {
+				var value = stored.document(doc, java.util.Set.of(ChunkFields.CHUNK_ID)).get(ChunkFields.CHUNK_ID);
+				if (value != null) {
+					chunkIds.put(doc, UUID.fromString(value));
+				}
+			}
+			return chunkIds;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read chunk ids from the search index", ex);
+		}
+	}
 }

@@ -8,12 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns the lexical and the vector candidates (each best first) into one ranking. */
+/**
+ * Turns the lexical and the vector candidates (each best first) into one ranking; with further embedding models, their
+ * vector candidates join as further lists.
+ */
 @FunctionalInterface
 interface HitFusion {
 
+	/** Every candidate of any list, best first. */
+	List<FusedHit> fuse(List<Hit> lexical, List<Hit> vector, List<List<Hit>> extraVectors);
+
 	/** Every candidate of either list, best first. */
-	List<FusedHit> fuse(List<Hit> lexical, List<Hit> vector);
+	default List<FusedHit> fuse(List<Hit> lexical, List<Hit> vector) {
+		return fuse(lexical, vector, List.of());
+	}
 
 	/** Best first; equal scores keep the better rank in either list first, then the lower doc id (deterministic). */
 	Comparator<FusedHit> ORDER = Comparator.comparingDouble(FusedHit::score)
@@ -36,16 +44,19 @@ interface HitFusion {
 	}
 
 	/** Scores every doc of the union with {@code score} and sorts. */
-	static List<FusedHit> combine(List<Hit> lexical, List<Hit> vector, Scorer score) {
+	static List<FusedHit> combine(List<Hit> lexical, List<Hit> vector, List<List<Hit>> extraVectors, Scorer score) {
 		var lexicalRanks = rankings(lexical);
 		var vectorRanks = rankings(vector);
+		var extraRanks = extraVectors.stream().map(HitFusion::rankings).toList();
 		var docs = new java.util.LinkedHashSet<Integer>(lexicalRanks.keySet());
 		docs.addAll(vectorRanks.keySet());
+		extraRanks.forEach(ranks -> docs.addAll(ranks.keySet()));
 		var fused = new ArrayList<FusedHit>(docs.size());
 		for (int doc : docs) {
 			var l = Optional.ofNullable(lexicalRanks.get(doc));
 			var v = Optional.ofNullable(vectorRanks.get(doc));
-			fused.add(new FusedHit(doc, score.score(l, v), l, v));
+			var extras = extraRanks.stream().map(ranks -> Optional.ofNullable(ranks.get(doc))).toList();
+			fused.add(new FusedHit(doc, score.score(l, v, extras), l, v));
 		}
 		fused.sort(ORDER);
 		return fused;
@@ -54,7 +65,7 @@ interface HitFusion {
 	/** The fused score of one doc from its rankings (empty where a search missed it). */
 	@FunctionalInterface
 	interface Scorer {
-		double score(Optional<Ranking> lexical, Optional<Ranking> vector);
+		double score(Optional<Ranking> lexical, Optional<Ranking> vector, List<Optional<Ranking>> extraVectors);
 	}
 
 	/** A single search's ranking as is: for lexical-only or vector-only queries. */

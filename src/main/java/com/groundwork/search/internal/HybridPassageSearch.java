@@ -21,12 +21,18 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
- * The search behind {@link PassageSearch}: on one searcher (one consistent view of the index), the vector search
- * (query embedding, then nearest neighbours) runs on a virtual thread while BM25 runs on the caller's; each fetches
- * {@code candidates} chunks with the tenant and filters inside, the two lists are fused and the top k are loaded with
- * highlighted snippets. Recent results on the same view of the index are answered again without searching.
+ * The search behind {@link PassageSearch}: on one searcher (one consistent view of the index), each embedding model's
+ * vector search (query embedding, then nearest neighbours) runs on a virtual thread while BM25 runs on the caller's;
+ * each fetches {@code candidates} chunks with the tenant and filters inside, the lists are fused and the top k are
+ * loaded with highlighted snippets. With pseudo-relevance feedback on, the first round's best chunks reshape the
+ * queries (Rocchio for vectors, RM3 for BM25) and a second round is fused instead. Recent results on the same view of
+ * the index are answered again without searching.
  */
 class HybridPassageSearch implements PassageSearch, AutoCloseable {
+
+	/** One embedding model's side of the search: where its vectors are and how its queries are embedded. */
+	record VectorSide(VectorModel model, QueryEmbeddings queries) {
+	}
 
 	private final LuceneChunkIndex index;
 
@@ -34,7 +40,8 @@ class HybridPassageSearch implements PassageSearch, AutoCloseable {
 
 	private final VectorIndex vectors;
 
-	private final QueryEmbeddings queryEmbeddings;
+	/** The primary model's side first. */
+	private final List<VectorSide> sides;
 
 	private final HitFusion fusion;
 
@@ -44,18 +51,31 @@ class HybridPassageSearch implements PassageSearch, AutoCloseable {
 
 	private final RecentResults recent;
 
+	private final RelevanceFeedback feedback;
+
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
 	HybridPassageSearch(LuceneChunkIndex index, LexicalSearch lexical, VectorIndex vectors,
 			QueryEmbeddings queryEmbeddings, HitFusion fusion, SnippetHighlighter snippets, int candidates, RecentResults recent) {
+		this(index, lexical, vectors, List.of(new VectorSide(VectorModel.PRIMARY, queryEmbeddings)), fusion, snippets,
+				candidates, recent, new RelevanceFeedback(SearchSettings.Feedback.NONE, index.analyzer()));
+	}
+
+	HybridPassageSearch(LuceneChunkIndex index, LexicalSearch lexical, VectorIndex vectors, List<VectorSide> sides,
+			HitFusion fusion, SnippetHighlighter snippets, int candidates, RecentResults recent,
+			RelevanceFeedback feedback) {
+		if (sides.isEmpty() || !sides.getFirst().model().primary()) {
+			throw new IllegalArgumentException("the primary model's vector side comes first");
+		}
 		this.index = index;
 		this.lexical = lexical;
 		this.vectors = vectors;
-		this.queryEmbeddings = queryEmbeddings;
+		this.sides = List.copyOf(sides);
 		this.fusion = fusion;
 		this.snippets = snippets;
 		this.candidates = candidates;
 		this.recent = recent;
+		this.feedback = feedback;
 	}
 
 	@Override
@@ -66,20 +86,18 @@ class HybridPassageSearch implements PassageSearch, AutoCloseable {
 			if (known != null) {
 				return known;
 			}
-			var filter = FilterQueries.of(query.tenant(), query.filters());
-			int depth = Math.max(candidates, query.k());
+			var round = new Round(searcher, query);
 			var scoring = lexical.query(query.text());
-			Future<List<Hit>> vectorHits = query.retrieval() == Retrieval.LEXICAL
-					? CompletableFuture.completedFuture(List.of())
-					: executor.submit(() -> vectors.search(searcher, query.tenant(), query.filters(), filter,
-							queryEmbeddings.embed(query.text()), depth));
-			List<Hit> lexicalHits = query.retrieval() == Retrieval.VECTOR || scoring.isEmpty() ? List.of()
-					: lexical.search(searcher, scoring.get(), filter, depth);
-			var fused = switch (query.retrieval()) {
-				case HYBRID -> fusion.fuse(lexicalHits, await(vectorHits));
-				case LEXICAL -> HitFusion.single(lexicalHits, true);
-				case VECTOR -> HitFusion.single(await(vectorHits), false);
-			};
+			var queryVectors = query.retrieval() == Retrieval.LEXICAL ? List.<Future<float[]>>of()
+					: sides.stream().map(side -> executor.submit(() -> side.queries().embed(query.text()))).toList();
+			var fused = round.run(scoring, queryVectors);
+			var settings = feedback.settings();
+			if (settings.mode() != SearchSettings.FeedbackMode.NONE && !fused.isEmpty()) {
+				var top = fused.subList(0, Math.min(settings.docs(), fused.size())).stream().mapToInt(FusedHit::doc).toArray();
+				var expanded = settings.rm3() ? scoring.map(original -> feedback.expand(searcher, original, top)) : scoring;
+				var movedVectors = !settings.rocchio() ? queryVectors : moved(searcher, queryVectors, top);
+				fused = round.run(expanded, movedVectors);
+			}
 			var passages = passages(searcher, fused.subList(0, Math.min(query.k(), fused.size())), scoring,
 					query.explain());
 			return recent.put(searcher.getIndexReader(), query, passages);
@@ -89,9 +107,60 @@ class HybridPassageSearch implements PassageSearch, AutoCloseable {
 		}
 	}
 
-	private static List<Hit> await(Future<List<Hit>> hits) {
+	/** Each side's query vector moved toward its vectors of the feedback chunks (Rocchio). */
+	private List<Future<float[]>> moved(IndexSearcher searcher, List<Future<float[]>> queryVectors, int[] top) {
+		var moved = new ArrayList<Future<float[]>>(queryVectors.size());
+		for (int i = 0; i < queryVectors.size(); i++) {
+			var side = sides.get(i);
+			var stored = vectors.vectors(searcher, side.model(), top).values();
+			moved.add(CompletableFuture.completedFuture(feedback.rocchio(await(queryVectors.get(i)), stored)));
+		}
+		return moved;
+	}
+
+	/** One round of searches of one query: every side's search, then fusion. */
+	private final class Round {
+
+		private final IndexSearcher searcher;
+
+		private final SearchQuery query;
+
+		private final Query filter;
+
+		private final int depth;
+
+		Round(IndexSearcher searcher, SearchQuery query) {
+			this.searcher = searcher;
+			this.query = query;
+			this.filter = FilterQueries.of(query.tenant(), query.filters());
+			this.depth = Math.max(candidates, query.k());
+		}
+
+		List<FusedHit> run(Optional<Query> scoring, List<Future<float[]>> queryVectors) {
+			var vectorHits = new ArrayList<Future<List<Hit>>>(queryVectors.size());
+			for (int i = 0; i < queryVectors.size(); i++) {
+				var side = sides.get(i);
+				var queryVector = queryVectors.get(i);
+				vectorHits.add(executor.submit(() -> vectors.search(searcher, query.tenant(), query.filters(), filter,
+						side.model(), await(queryVector), depth)));
+			}
+			List<Hit> lexicalHits = query.retrieval() == Retrieval.VECTOR || scoring.isEmpty() ? List.of()
+					: lexical.search(searcher, scoring.get(), filter, depth);
+			return switch (query.retrieval()) {
+				case HYBRID -> fusion.fuse(lexicalHits, await(vectorHits.getFirst()),
+						vectorHits.subList(1, vectorHits.size()).stream().map(HybridPassageSearch::await).toList());
+				case LEXICAL -> HitFusion.single(lexicalHits, true);
+				// Several models: fused among themselves, without BM25.
+				case VECTOR -> vectorHits.size() == 1 ? HitFusion.single(await(vectorHits.getFirst()), false)
+						: fusion.fuse(List.of(), await(vectorHits.getFirst()),
+								vectorHits.subList(1, vectorHits.size()).stream().map(HybridPassageSearch::await).toList());
+			};
+		}
+	}
+
+	private static <T> T await(Future<T> result) {
 		try {
-			return hits.get();
+			return result.get();
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {

@@ -53,6 +53,9 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 
 	private final boolean withVectors;
 
+	/** Further models whose vectors (where a chunk has them) go beside the primary one's, each in its own field. */
+	private final List<VectorModel> extras;
+
 	private final String marker;
 
 	private final Directory directory;
@@ -73,13 +76,19 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 	private long durableSeqNo = -1;
 
 	LuceneChunkIndex(SearchSettings settings, int dimensions) {
+		this(settings, dimensions, List.of());
+	}
+
+	LuceneChunkIndex(SearchSettings settings, int dimensions, List<VectorModel> extras) {
 		var lexical = settings.lexical();
 		this.analyzer = lexical.analyzer().create();
 		this.similarity = new BM25Similarity(lexical.k1(), lexical.b());
 		this.withVectors = settings.vectorStore() == SearchSettings.VectorStore.LUCENE;
+		this.extras = withVectors ? List.copyOf(extras) : List.of();
 		this.commitWindow = settings.commitWindow();
 		this.marker = "v" + LAYOUT_VERSION + ";analyzer=" + lexical.analyzer().name().toLowerCase(java.util.Locale.ROOT)
-				+ ";vectors=" + (withVectors ? "lucene:" + dimensions : "none");
+				+ ";vectors=" + (withVectors ? "lucene:" + dimensions : "none")
+				+ this.extras.stream().map(extra -> "+" + extra.name()).collect(java.util.stream.Collectors.joining());
 		try {
 			Files.createDirectories(settings.indexDir());
 			this.directory = FSDirectory.open(settings.indexDir());
@@ -137,7 +146,15 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 		if (withVectors && chunk.embedding().length == 0) {
 			throw new IllegalArgumentException("chunk " + chunk.chunkId() + " has no embedding");
 		}
-		return ChunkFields.toDocument(chunk, withVectors);
+		var doc = ChunkFields.toDocument(chunk, withVectors);
+		for (var extra : extras) {
+			var vector = chunk.extraEmbeddings().get(extra.name());
+			if (vector != null) {
+				doc.add(new org.apache.lucene.document.KnnFloatVectorField(extra.field(), ChunkFields.unit(vector),
+						ChunkFields.SIMILARITY));
+			}
+		}
+		return doc;
 	}
 
 	/**

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
@@ -38,14 +41,14 @@ class LuceneVectorIndex implements VectorIndex {
 
 	@Override
 	public List<Hit> search(IndexSearcher searcher, TenantId tenant, SearchFilters filters, Query filter,
-			float[] vector, int depth) {
+			VectorModel model, float[] vector, int depth) {
 		var target = ChunkFields.unit(vector);
 		try {
 			if (searcher.count(filter) <= exactBelow) {
-				return exact(searcher, filter, target, depth);
+				return exact(searcher, filter, model.field(), target, depth);
 			}
 			// k is also the graph search's beam: ask for at least ef-search and keep the best depth.
-			var query = new KnnFloatVectorQuery(ChunkFields.VECTOR, target, Math.max(depth, efSearch), filter);
+			var query = new KnnFloatVectorQuery(model.field(), target, Math.max(depth, efSearch), filter);
 			var top = searcher.search(query, depth);
 			var hits = new ArrayList<Hit>(top.scoreDocs.length);
 			for (var scoreDoc : top.scoreDocs) {
@@ -59,16 +62,39 @@ class LuceneVectorIndex implements VectorIndex {
 	}
 
 	/** Scores every admitted chunk against the query vector; the best {@code depth}, best first. */
-	private static List<Hit> exact(IndexSearcher searcher, Query filter, float[] target, int depth)
+	@Override
+	public Map<Integer, float[]> vectors(IndexSearcher searcher, VectorModel model, int[] docs) {
+		var vectors = new HashMap<Integer, float[]>(docs.length * 2);
+		var leaves = searcher.getIndexReader().leaves();
+		try {
+			for (int doc : docs) {
+				var leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+				var values = leaf.reader().getFloatVectorValues(model.field());
+				if (values == null) {
+					continue;
+				}
+				var iterator = values.iterator();
+				if (iterator.advance(doc - leaf.docBase) == doc - leaf.docBase) {
+					vectors.put(doc, values.vectorValue(iterator.index()).clone());
+				}
+			}
+			return vectors;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read stored vectors", ex);
+		}
+	}
+
+	private static List<Hit> exact(IndexSearcher searcher, Query filter, String field, float[] target, int depth)
 			throws IOException {
 		var weight = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1);
 		var best = new PriorityQueue<Hit>(depth + 1, WORST_FIRST);
 		for (var leaf : searcher.getIndexReader().leaves()) {
 			var scorer = weight.scorer(leaf);
-			if (scorer == null || leaf.reader().getFloatVectorValues(ChunkFields.VECTOR) == null) {
+			if (scorer == null || leaf.reader().getFloatVectorValues(field) == null) {
 				continue;
 			}
-			var similarity = DoubleValuesSource.similarityToQueryVector(leaf, target, ChunkFields.VECTOR);
+			var similarity = DoubleValuesSource.similarityToQueryVector(leaf, target, field);
 			var liveDocs = leaf.reader().getLiveDocs();
 			var docs = scorer.iterator();
 			for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,14 +34,6 @@ class PgVectorIndex implements VectorIndex, ChunkProjection {
 	private static final Map<String, String> COLUMNS = Map.of("type", "doc_type", "product", "product", "industry",
 			"industry", "region", "region", "language", "language", "visibility", "visibility");
 
-	private static final String INSERT = """
-			INSERT INTO search_vector (chunk_id, tenant_id, document_id, doc_type, product, industry, region, language,
-			  visibility, embedding)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (chunk_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, document_id = EXCLUDED.document_id,
-			  doc_type = EXCLUDED.doc_type, product = EXCLUDED.product, industry = EXCLUDED.industry,
-			  region = EXCLUDED.region, language = EXCLUDED.language, visibility = EXCLUDED.visibility,
-			  embedding = EXCLUDED.embedding""";
 
 	private static final int BATCH = 500;
 
@@ -60,7 +53,34 @@ class PgVectorIndex implements VectorIndex, ChunkProjection {
 
 	private int pending;
 
+	/** The further models whose vectors are written beside the primary one's. */
+	private final List<VectorModel> extras;
+
+	private final String insert;
+
 	PgVectorIndex(DataSource dataSource, PlatformTransactionManager transactionManager, SearchSettings settings) {
+		this(dataSource, transactionManager, settings, List.of());
+	}
+
+	PgVectorIndex(DataSource dataSource, PlatformTransactionManager transactionManager, SearchSettings settings,
+			List<VectorModel> extras) {
+		this.extras = List.copyOf(extras);
+		var columns = new StringBuilder();
+		var values = new StringBuilder();
+		var updates = new StringBuilder();
+		for (var extra : this.extras) {
+			columns.append(", ").append(extra.column());
+			values.append(", ?");
+			updates.append(", ").append(extra.column()).append(" = EXCLUDED.").append(extra.column());
+		}
+		this.insert = """
+				INSERT INTO search_vector (chunk_id, tenant_id, document_id, doc_type, product, industry, region, language,
+				  visibility, embedding%s)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?%s)
+				ON CONFLICT (chunk_id) DO UPDATE SET tenant_id = EXCLUDED.tenant_id, document_id = EXCLUDED.document_id,
+				  doc_type = EXCLUDED.doc_type, product = EXCLUDED.product, industry = EXCLUDED.industry,
+				  region = EXCLUDED.region, language = EXCLUDED.language, visibility = EXCLUDED.visibility,
+				  embedding = EXCLUDED.embedding%s""".formatted(columns, values, updates);
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -76,15 +96,20 @@ class PgVectorIndex implements VectorIndex, ChunkProjection {
 
 	@Override
 	public List<Hit> search(IndexSearcher searcher, TenantId tenant, SearchFilters filters, Query filter,
-			float[] vector, int depth) {
-		var sql = new StringBuilder(
-				"SELECT chunk_id, 1 - (embedding <=> ?) AS similarity FROM search_vector WHERE tenant_id = ?");
+			VectorModel model, float[] vector, int depth) {
+		// The column comes from a fixed set of names (VectorModel), never from a request.
+		var column = model.column();
+		var sql = new StringBuilder("SELECT chunk_id, 1 - (" + column + " <=> ?) AS similarity FROM search_vector"
+				+ " WHERE tenant_id = ?");
 		var arguments = new ArrayList<Object>();
 		var target = new PGvector(ChunkFields.unit(vector));
 		arguments.add(target);
 		arguments.add(tenant.value());
 		filters.byName().forEach((name, values) -> appendIn(sql, arguments, COLUMNS.get(name), values));
-		sql.append(" ORDER BY embedding <=> ? LIMIT ?");
+		if (!model.primary()) {
+			sql.append(" AND ").append(column).append(" IS NOT NULL");
+		}
+		sql.append(" ORDER BY ").append(column).append(" <=> ? LIMIT ?");
 		arguments.add(target);
 		arguments.add(depth);
 		List<Scored> rows = readOnly.execute(status -> {
@@ -111,6 +136,27 @@ class PgVectorIndex implements VectorIndex, ChunkProjection {
 		return hits;
 	}
 
+	@Override
+	public Map<Integer, float[]> vectors(IndexSearcher searcher, VectorModel model, int[] docs) {
+		var chunkIds = ChunkLookup.chunkIdsOf(searcher, docs);
+		if (chunkIds.isEmpty()) {
+			return Map.of();
+		}
+		var byChunk = new HashMap<UUID, float[]>();
+		jdbc.query("SELECT chunk_id, " + model.column() + " FROM search_vector WHERE chunk_id IN ("
+				+ "?, ".repeat(chunkIds.size() - 1) + "?) AND " + model.column() + " IS NOT NULL", rs -> {
+					byChunk.put(rs.getObject(1, UUID.class), ((PGvector) rs.getObject(2, PGvector.class)).toArray());
+				}, chunkIds.values().toArray());
+		var vectors = new HashMap<Integer, float[]>();
+		chunkIds.forEach((doc, chunkId) -> {
+			var vector = byChunk.get(chunkId);
+			if (vector != null) {
+				vectors.put(doc, vector);
+			}
+		});
+		return vectors;
+	}
+
 	private static void appendIn(StringBuilder sql, List<Object> arguments, String column, Set<String> values) {
 		if (values.isEmpty()) {
 			return;
@@ -124,12 +170,12 @@ class PgVectorIndex implements VectorIndex, ChunkProjection {
 	public Pending apply(TenantId tenant, UUID documentId, List<KnowledgeChunk> chunks) {
 		transactions.executeWithoutResult(status -> {
 			jdbc.update("DELETE FROM search_vector WHERE tenant_id = ? AND document_id = ?", tenant.value(), documentId);
-			jdbc.batchUpdate(INSERT, chunks, BATCH, (statement, chunk) -> bind(statement, chunk));
+			jdbc.batchUpdate(insert, chunks, BATCH, (statement, chunk) -> bind(statement, chunk));
 		});
 		return Pending.DURABLE;
 	}
 
-	private static void bind(PreparedStatement statement, KnowledgeChunk chunk) throws SQLException {
+	private void bind(PreparedStatement statement, KnowledgeChunk chunk) throws SQLException {
 		var metadata = chunk.metadata();
 		statement.setObject(1, chunk.chunkId());
 		statement.setObject(2, chunk.tenant().value());
@@ -141,11 +187,25 @@ class PgVectorIndex implements VectorIndex, ChunkProjection {
 		statement.setString(8, metadata.language());
 		statement.setString(9, metadata.visibility());
 		statement.setObject(10, new PGvector(ChunkFields.unit(chunk.embedding())));
+		for (int i = 0; i < extras.size(); i++) {
+			var vector = chunk.extraEmbeddings().get(extras.get(i).name());
+			statement.setObject(11 + i, vector == null ? null : new PGvector(ChunkFields.unit(vector)));
+		}
 	}
 
+	/**
+	 * Empty, or a further model was configured since the table was written (its column holds no vector at all): the
+	 * chunks table has what is missing.
+	 */
 	@Override
 	public boolean needsRebuild() {
-		return !Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM search_vector)", Boolean.class));
+		if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM search_vector)", Boolean.class))) {
+			return true;
+		}
+		return extras.stream()
+			.anyMatch(extra -> !Boolean.TRUE.equals(jdbc.queryForObject(
+					"SELECT EXISTS (SELECT 1 FROM search_vector WHERE " + extra.column() + " IS NOT NULL)",
+					Boolean.class)));
 	}
 
 	/**
@@ -160,7 +220,7 @@ class PgVectorIndex implements VectorIndex, ChunkProjection {
 			try (var delete = rebuild.createStatement()) {
 				delete.executeUpdate("DELETE FROM search_vector");
 			}
-			rebuildInsert = rebuild.prepareStatement(INSERT);
+			rebuildInsert = rebuild.prepareStatement(insert);
 			pending = 0;
 		}
 		catch (SQLException ex) {

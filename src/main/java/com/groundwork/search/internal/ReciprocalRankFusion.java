@@ -16,19 +16,31 @@ class ReciprocalRankFusion implements HitFusion {
 
 	private final double vectorWeight;
 
+	private final double extraVectorWeight;
+
 	ReciprocalRankFusion(int k, double lexicalWeight, double vectorWeight) {
+		this(k, lexicalWeight, vectorWeight, 0);
+	}
+
+	/** @param extraVectorWeight the weight of each further embedding model's list */
+	ReciprocalRankFusion(int k, double lexicalWeight, double vectorWeight, double extraVectorWeight) {
 		this.k = k;
 		this.lexicalWeight = lexicalWeight;
 		this.vectorWeight = vectorWeight;
+		this.extraVectorWeight = extraVectorWeight;
 	}
 
 	@Override
-	public List<FusedHit> fuse(List<Hit> lexical, List<Hit> vector) {
-		return HitFusion.combine(lexical, vector, this::score);
+	public List<FusedHit> fuse(List<Hit> lexical, List<Hit> vector, List<List<Hit>> extraVectors) {
+		return HitFusion.combine(lexical, vector, extraVectors, this::score);
 	}
 
-	private double score(Optional<Ranking> lexical, Optional<Ranking> vector) {
-		return lexical.map(r -> lexicalWeight / (k + r.rank())).orElse(0.0)
+	private double score(Optional<Ranking> lexical, Optional<Ranking> vector, List<Optional<Ranking>> extras) {
+		double score = lexical.map(r -> lexicalWeight / (k + r.rank())).orElse(0.0)
 				+ vector.map(r -> vectorWeight / (k + r.rank())).orElse(0.0);
+		for (var extra : extras) {
+			score += extra.map(r -> extraVectorWeight / (k + r.rank())).orElse(0.0);
+		}
+		return score;
 	}
 }

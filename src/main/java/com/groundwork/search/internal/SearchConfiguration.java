@@ -1,7 +1,7 @@
 package com.groundwork.search.internal;
 
 import com.groundwork.identity.CurrentActor;
-import com.groundwork.knowledge.Embeddings;
+import com.groundwork.knowledge.Embedders;
 import com.groundwork.knowledge.KnowledgeChunks;
 import com.groundwork.search.HybridDocumentRetriever;
 import com.groundwork.search.PassageSearch;
@@ -26,8 +26,12 @@ class SearchConfiguration {
 	/** Written last by the indexer: the database projection's transaction may still roll back, Lucene's cannot. */
 	@Bean(destroyMethod = "close")
 	@Order(2)
-	LuceneChunkIndex luceneChunkIndex(SearchSettings settings, Embeddings embeddings) {
-		return new LuceneChunkIndex(settings, embeddings.dimensions());
+	LuceneChunkIndex luceneChunkIndex(SearchSettings settings, Embedders embedders) {
+		return new LuceneChunkIndex(settings, embedders.primary().dimensions(), extraModels(embedders));
+	}
+
+	private static List<VectorModel> extraModels(Embedders embedders) {
+		return embedders.extras().stream().map(model -> VectorModel.extra(model.name())).toList();
 	}
 
 	@Bean
@@ -40,26 +44,33 @@ class SearchConfiguration {
 	@Order(1)
 	@ConditionalOnProperty(name = "groundwork.search.vector-store", havingValue = "pgvector")
 	PgVectorIndex pgVectorIndex(DataSource dataSource, PlatformTransactionManager transactionManager,
-			SearchSettings settings) {
-		return new PgVectorIndex(dataSource, transactionManager, settings);
+			SearchSettings settings, Embedders embedders) {
+		return new PgVectorIndex(dataSource, transactionManager, settings, extraModels(embedders));
 	}
 
 	@Bean
 	HitFusion hitFusion(SearchSettings settings) {
 		return switch (settings.fusion()) {
-			case RRF -> new ReciprocalRankFusion(settings.rrfK(), settings.lexicalWeight(), settings.vectorWeight());
+			case RRF -> new ReciprocalRankFusion(settings.rrfK(), settings.lexicalWeight(), settings.vectorWeight(),
+					settings.extraVectorWeight());
 			case WEIGHTED -> new WeightedScoreFusion(settings.normalization(), settings.lexicalWeight(),
-					settings.vectorWeight());
+					settings.vectorWeight(), settings.extraVectorWeight());
 		};
 	}
 
 	@Bean(destroyMethod = "close")
 	HybridPassageSearch passageSearch(LuceneChunkIndex index, VectorIndex vectors, HitFusion fusion,
-			Embeddings embeddings, SearchSettings settings) {
-		return new HybridPassageSearch(index, new LexicalSearch(index, settings), vectors,
-				new QueryEmbeddings(embeddings, settings.queryCacheSize()), fusion,
+			Embedders embedders, SearchSettings settings) {
+		var sides = new java.util.ArrayList<HybridPassageSearch.VectorSide>();
+		for (var model : embedders.all()) {
+			sides.add(new HybridPassageSearch.VectorSide(
+					sides.isEmpty() ? VectorModel.PRIMARY : VectorModel.extra(model.name()),
+					new QueryEmbeddings(model, settings.queryCacheSize())));
+		}
+		return new HybridPassageSearch(index, new LexicalSearch(index, settings), vectors, sides, fusion,
 				new SnippetHighlighter(index, settings.snippetLength()), settings.candidates(),
-				new RecentResults(settings.resultCacheSize()));
+				new RecentResults(settings.resultCacheSize()),
+				new RelevanceFeedback(settings.feedback(), index.analyzer()));
 	}
 
 	@Bean

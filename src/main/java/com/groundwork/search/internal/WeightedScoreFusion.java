@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Convex combination of normalized scores: {@code wl * norm(bm25) + wv * norm(cosine)}. BM25 scores are unbounded and
+ * Convex combination of normalized scores: {@code wl * norm(bm25) + wv * norm(cosine)}, plus {@code we * norm(cosine)}
+ * for each further embedding model. BM25 scores are unbounded and
  * query-dependent, so each list is normalized on its own candidates: min-max to [0, 1], or z-scores. A chunk one search
  * missed gets that search's lowest normalized candidate score (it ranked below every candidate).
  */
@@ -18,19 +19,32 @@ class WeightedScoreFusion implements HitFusion {
 
 	private final double vectorWeight;
 
+	private final double extraVectorWeight;
+
 	WeightedScoreFusion(Normalization normalization, double lexicalWeight, double vectorWeight) {
+		this(normalization, lexicalWeight, vectorWeight, 0);
+	}
+
+	WeightedScoreFusion(Normalization normalization, double lexicalWeight, double vectorWeight,
+			double extraVectorWeight) {
 		this.normalization = normalization;
 		this.lexicalWeight = lexicalWeight;
 		this.vectorWeight = vectorWeight;
+		this.extraVectorWeight = extraVectorWeight;
 	}
 
 	@Override
-	public List<FusedHit> fuse(List<Hit> lexical, List<Hit> vector) {
+	public List<FusedHit> fuse(List<Hit> lexical, List<Hit> vector, List<List<Hit>> extraVectors) {
 		var lexicalScale = Scale.of(lexical, normalization);
 		var vectorScale = Scale.of(vector, normalization);
-		return HitFusion.combine(lexical, vector,
-				(Optional<Ranking> l, Optional<Ranking> v) -> lexicalWeight * lexicalScale.normalize(l)
-						+ vectorWeight * vectorScale.normalize(v));
+		var extraScales = extraVectors.stream().map(hits -> Scale.of(hits, normalization)).toList();
+		return HitFusion.combine(lexical, vector, extraVectors, (l, v, extras) -> {
+			double score = lexicalWeight * lexicalScale.normalize(l) + vectorWeight * vectorScale.normalize(v);
+			for (int i = 0; i < extras.size(); i++) {
+				score += extraVectorWeight * extraScales.get(i).normalize(extras.get(i));
+			}
+			return score;
+		});
 	}
 
 	/** How one list's raw scores map to normalized ones. */

@@ -24,6 +24,11 @@ final class HashingEmbeddings implements Embeddings {
 	}
 
 	@Override
+	public String name() {
+		return "hashing-" + dimensions;
+	}
+
+	@Override
 	public int dimensions() {
 		return dimensions;
 	}

@@ -87,7 +87,7 @@ class PgVectorIndexIT {
 					tenant.value(), "t" + tenant.value().toString().substring(0, 8), "Tenant");
 		}
 		var settings = new SearchSettings(Files.createTempDirectory("pgvector-it-index"), VectorStore.PGVECTOR,
-				Fusion.RRF, 100, 60, Normalization.MIN_MAX, 1, 1,
+				Fusion.RRF, 100, 60, Normalization.MIN_MAX, 1, 1, 0.3, SearchSettings.Feedback.NONE,
 				new Lexical(LexicalAnalyzer.ENGLISH, 0.9f, 0.4f, 0.5f), new Hnsw(100, 20000), 120, 100, 64,
 				java.time.Duration.ZERO, java.time.Duration.ZERO);
 		vectors = new PgVectorIndex(dataSource, new DataSourceTransactionManager(dataSource), settings);

@@ -38,7 +38,7 @@ final class SearchFixtures {
 	/** @param exactBelow 0 makes every vector search walk the HNSW graph */
 	static SearchSettings settings(Path indexDir, LexicalAnalyzer analyzer, java.time.Duration commitWindow,
 			int exactBelow) {
-		return new SearchSettings(indexDir, VectorStore.LUCENE, Fusion.RRF, 100, 60, Normalization.MIN_MAX, 1, 1,
+		return new SearchSettings(indexDir, VectorStore.LUCENE, Fusion.RRF, 100, 60, Normalization.MIN_MAX, 1, 1, 0.3, SearchSettings.Feedback.NONE,
 				new Lexical(analyzer, 0.9f, 0.4f, 0.5f), new Hnsw(100, exactBelow), 120, 100, 64, commitWindow,
 				java.time.Duration.ZERO);
 	}

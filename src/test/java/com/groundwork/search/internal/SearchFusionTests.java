@@ -96,4 +96,31 @@ class SearchFusionTests {
 		assertThat(new ReciprocalRankFusion(60, 1, 1).fuse(List.of(), List.of())).isEmpty();
 		assertThat(new WeightedScoreFusion(Normalization.Z_SCORE, 1, 1).fuse(List.of(), List.of())).isEmpty();
 	}
+
+	@Test
+	void furtherEmbeddingModelsJoinWeightedFusionWithTheirOwnWeight() {
+		// second model: doc 4 (0.7), doc 2 (0.5), doc 5 (0.4); min-max: doc 4 1.0, doc 2 1/3, doc 5 0
+		var extra = List.of(new Hit(4, 0.7f), new Hit(2, 0.5f), new Hit(5, 0.4f));
+		var fused = new WeightedScoreFusion(Normalization.MIN_MAX, 0.4, 0.6, 0.3).fuse(LEXICAL, VECTOR, List.of(extra));
+
+		// doc 4: 0.4*0 + 0.6*0.75 + 0.3*1 = 0.75; doc 1: 0.4*1 + 0.6*0 + 0.3*0 = 0.4; doc 2: 0.4*0.5 + 0 + 0.3/3 = 0.3
+		// doc 3: 0 + 0.6*1 + 0 = 0.6; doc 5: 0 + 0 + 0 = 0
+		assertThat(fused).extracting(FusedHit::doc).containsExactly(4, 3, 1, 2, 5);
+		assertThat(fused.getFirst().score()).isCloseTo(0.75, within(1e-6));
+		assertThat(fused.get(3).score()).isCloseTo(0.3, within(1e-6));
+		// the explanation keeps the primary model's ranking
+		assertThat(fused.getFirst().vector()).contains(new Ranking(2, 0.8f));
+	}
+
+	@Test
+	void furtherEmbeddingModelsJoinReciprocalRankFusion() {
+		var extra = List.of(new Hit(2, 0.7f));
+		var fused = new ReciprocalRankFusion(60, 1, 1, 0.5).fuse(LEXICAL, VECTOR, List.of(extra));
+
+		var doc2 = fused.stream().filter(hit -> hit.doc() == 2).findFirst().orElseThrow();
+		assertThat(doc2.score()).isCloseTo(1.0 / 62 + 0.5 / 61, within(1e-12));
+		// without the further list, fusing is what it was
+		assertThat(new ReciprocalRankFusion(60, 1, 1, 0.5).fuse(LEXICAL, VECTOR))
+			.isEqualTo(new ReciprocalRankFusion(60, 1, 1).fuse(LEXICAL, VECTOR));
+	}
 }

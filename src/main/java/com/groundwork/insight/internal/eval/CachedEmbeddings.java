@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /**
  * The production embedder with the evaluation's {@link EmbeddingCache} in front of its passage embeddings: the
  * knowledge module's ingestion runs unchanged, but a text embedded by an earlier run (same model fingerprint) is not
- * embedded again. Queries always go to the model. The cache opens on first use, once the model is loaded.
+ * embedded again. Queries go to the model once per process. The cache opens on first use, once the model is loaded.
  */
 final class CachedEmbeddings implements Embeddings {
 
@@ -20,6 +20,11 @@ final class CachedEmbeddings implements Embeddings {
 	CachedEmbeddings(Embeddings model, Supplier<EmbeddingCache> cache) {
 		this.model = model;
 		this.cache = cache;
+	}
+
+	@Override
+	public String name() {
+		return model.name();
 	}
 
 	@Override
@@ -54,9 +59,15 @@ final class CachedEmbeddings implements Embeddings {
 		return vectors;
 	}
 
+	/**
+	 * Query vectors of this process, by model and text: the configurations of a cross-validation run, each in its own
+	 * context, ask the same queries.
+	 */
+	private static final java.util.Map<String, float[]> QUERIES = new java.util.concurrent.ConcurrentHashMap<>();
+
 	@Override
 	public float[] embedQuery(String query) {
-		return model.embedQuery(query);
+		return QUERIES.computeIfAbsent(model.name() + "\n" + query, key -> model.embedQuery(query));
 	}
 
 	@Override

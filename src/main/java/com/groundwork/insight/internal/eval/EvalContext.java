@@ -1,6 +1,7 @@
 package com.groundwork.insight.internal.eval;
 
 import com.groundwork.GroundworkApplication;
+import com.groundwork.knowledge.Embedders;
 import com.groundwork.knowledge.Embeddings;
 import com.groundwork.knowledge.KnowledgeChunks;
 import java.io.IOException;
@@ -30,9 +31,13 @@ final class EvalContext implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 
-	private EvalContext(Path dataDir, ConfigurableApplicationContext context) {
+	/** Whether closing deletes the data directory: not when the caller lent it (several contexts in turn). */
+	private final boolean ownsDataDir;
+
+	private EvalContext(Path dataDir, ConfigurableApplicationContext context, boolean ownsDataDir) {
 		this.dataDir = dataDir;
 		this.context = context;
+		this.ownsDataDir = ownsDataDir;
 	}
 
 	/** @param knowledge the stand-in chunks table, or null for the knowledge module's own */
@@ -48,7 +53,17 @@ final class EvalContext implements AutoCloseable {
 	static EvalContext start(List<String> springProperties,
 			@Nullable Function<ConfigurableApplicationContext, KnowledgeChunks> knowledge,
 			@Nullable BiFunction<ConfigurableApplicationContext, Embeddings, Embeddings> embeddings) throws IOException {
-		var dataDir = Files.createTempDirectory("groundwork-eval-");
+		return start(null, springProperties, knowledge, embeddings);
+	}
+
+	/**
+	 * @param lentDataDir a data directory (database and index) the caller keeps and deletes, so that contexts started
+	 * one after the other see what the first one stored; null for a temporary one of this context's own
+	 */
+	static EvalContext start(@Nullable Path lentDataDir, List<String> springProperties,
+			@Nullable Function<ConfigurableApplicationContext, KnowledgeChunks> knowledge,
+			@Nullable BiFunction<ConfigurableApplicationContext, Embeddings, Embeddings> embeddings) throws IOException {
+		var dataDir = lentDataDir != null ? lentDataDir : Files.createTempDirectory("groundwork-eval-");
 		var properties = new ArrayList<>(List.of("groundwork.data-dir=" + dataDir, "groundwork.demo.enabled=false",
 				// evaluations count only what they make: no synthetic Insights history for the demo tenant
 				"groundwork.insight.demo-history=false",
@@ -69,9 +84,12 @@ final class EvalContext implements AutoCloseable {
 		if (embeddings != null) {
 			builder.initializers(app -> ((GenericApplicationContext) app).registerBean("evalEmbeddings",
 					Embeddings.class, () -> embeddings.apply(app, production(app)), definition -> definition.setPrimary(true)));
+			// The further models (groundwork.search.embedders) get the same wrapper, each for itself.
+			builder.initializers(app -> ((GenericApplicationContext) app).registerBean("evalEmbedders",
+					Embedders.class, () -> wrapped(app, embeddings), definition -> definition.setPrimary(true)));
 		}
 		var context = builder.run(settings.stream().map(property -> "--" + property).toArray(String[]::new));
-		return new EvalContext(dataDir, context);
+		return new EvalContext(dataDir, context, lentDataDir == null);
 	}
 
 	/**
@@ -86,6 +104,32 @@ final class EvalContext implements AutoCloseable {
 			byName.put(name, property);
 		}
 		return new ArrayList<>(byName.values());
+	}
+
+	private static Embedders wrapped(ConfigurableApplicationContext app,
+			BiFunction<ConfigurableApplicationContext, Embeddings, Embeddings> wrapper) {
+		Embedders production = null;
+		for (var name : app.getBeanNamesForType(Embedders.class)) {
+			if (!name.equals("evalEmbedders")) {
+				production = app.getBean(name, Embedders.class);
+			}
+		}
+		if (production == null) {
+			throw new IllegalStateException("no embedding models in the context");
+		}
+		var primary = app.getBean("evalEmbeddings", Embeddings.class);
+		var extras = production.extras().stream().map(model -> wrapper.apply(app, model)).toList();
+		return new Embedders() {
+			@Override
+			public Embeddings primary() {
+				return primary;
+			}
+
+			@Override
+			public java.util.List<Embeddings> extras() {
+				return extras;
+			}
+		};
 	}
 
 	private static Embeddings production(ConfigurableApplicationContext app) {
@@ -113,6 +157,12 @@ final class EvalContext implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		context.close();
+		if (ownsDataDir) {
+			delete(dataDir);
+		}
+	}
+
+	static void delete(Path dataDir) throws IOException {
 		try (Stream<Path> files = Files.walk(dataDir)) {
 			files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}

@@ -61,6 +61,7 @@ final class RetrievalEvaluation implements EvalCommand {
 	@Override
 	public String usage() {
 		return "retrieval --corpus FILE --queries FILE --qrels FILE [--k 10] [--half a|b] [--threads 1] [--via ingestion|chunks] [--cache-dir DIR|none]"
+				+ " [--folds K [--grid eval/retrieval/grid.yaml]]"
 				+ " [--report eval/reports/retrieval.md] [--cache-dir DIR|none] [--dump FILE] [--only lexical,vector,hybrid]"
 				+ " [--groundwork.search.PROPERTY=VALUE ...]";
 	}
@@ -93,9 +94,17 @@ final class RetrievalEvaluation implements EvalCommand {
 
 		var tenant = new TenantId(UUID.randomUUID());
 		var cacheDir = arguments.get("cache-dir", EmbeddingCache.DEFAULT_DIRECTORY.toString());
+		int folds = arguments.integer("folds", 0);
+		if (folds != 0) {
+			if (!via.equals("ingestion")) {
+				throw new EvalArguments.UsageException("--folds runs on the ingestion path: leave out --via chunks");
+			}
+			return crossValidated(arguments, corpus, fullCorpus.size(), queries, qrels, tenant, cacheDir, folds, k,
+					half, started);
+		}
 		// One caller: the model already spreads each text over both cores, and a second caller only contends with it.
 		int threads = arguments.integer("threads", 1);
-		var caches = new ArrayList<EmbeddingCache>();
+		var caches = new LinkedHashMap<String, EmbeddingCache>();
 		Map<Retrieval, Scores> results = new EnumMap<>(Retrieval.class);
 		var settings = new LinkedHashMap<String, String>();
 		long indexedAt;
@@ -114,10 +123,7 @@ final class RetrievalEvaluation implements EvalCommand {
 			}
 			indexedAt = System.nanoTime();
 			log.info("Indexed {} documents in {} s", corpus.size(), Math.round((indexedAt - started) / 1e9));
-			for (var name : List.of("vector-store", "lexical.analyzer", "lexical.k1", "lexical.b", "lexical.title-boost",
-					"fusion", "rrf-k", "normalization", "lexical-weight", "vector-weight", "candidates", "hnsw.ef-search")) {
-				settings.put(name, context.property("groundwork.search." + name));
-			}
+			settings.putAll(searchSettings(context));
 			var search = context.bean(PassageSearch.class);
 			var dump = arguments.options().containsKey("dump") ? new ArrayList<String>() : null;
 			var retrievals = retrievals(arguments.get("only", "all"));
@@ -132,7 +138,7 @@ final class RetrievalEvaluation implements EvalCommand {
 					var passages = search.search(new SearchQuery(tenant, query.text(), RECALL_DEPTH, SearchFilters.NONE,
 							false, retrieval));
 					rankings.put(retrieval, passages);
-					results.get(retrieval).add(documents(passages, beirIds), grades, k);
+					results.get(retrieval).add(query.id(), documents(passages, beirIds), grades, k);
 				}
 				if (dump != null) {
 					dump.add(dumpLine(query, rankings, beirIds));
@@ -146,7 +152,7 @@ final class RetrievalEvaluation implements EvalCommand {
 			}
 		}
 		finally {
-			for (var cache : caches) {
+			for (var cache : caches.values()) {
 				cache.close();
 			}
 		}
@@ -166,6 +172,121 @@ final class RetrievalEvaluation implements EvalCommand {
 		return line;
 	}
 
+	/**
+	 * {@code --folds K}: the corpus is ingested once (with every embedding model any configuration needs) into a data
+	 * directory that each configuration of the grid then starts on in turn; the result line is the defaults' (all three
+	 * searches) plus the cross-validated hybrid figure.
+	 */
+	private Map<String, Object> crossValidated(EvalArguments arguments, List<Beir.Document> corpus, int docs,
+			List<Beir.Query> queries, Beir.Qrels qrels, TenantId tenant, String cacheDir, int folds, int k, String half,
+			long started) throws Exception {
+		var grid = RetrievalCrossValidation.grid(Path.of(arguments.get("grid", "eval/retrieval/grid.yaml")));
+		if (!grid.getFirst().properties().isEmpty()) {
+			throw new EvalArguments.UsageException("the grid's first configuration must be the defaults (no properties)");
+		}
+		int threads = arguments.integer("threads", 1);
+		var caches = new LinkedHashMap<String, EmbeddingCache>();
+		var dataDir = Files.createTempDirectory("groundwork-eval-folds-");
+		var scores = new LinkedHashMap<String, Map<String, Double>>();
+		var fullTrain = new LinkedHashMap<String, Double>();
+		Map<Retrieval, Scores> defaults = null;
+		var settings = new LinkedHashMap<String, String>();
+		double indexingSeconds;
+		try {
+			var ingest = new ArrayList<>(arguments.springProperties());
+			ingest.add(RetrievalCrossValidation.EMBEDDERS + "=" + RetrievalCrossValidation.embedderUnion(grid,
+					arguments.springProperties(), "bge-small-en-v1.5-q"));
+			Map<UUID, String> beirIds;
+			try (var context = EvalContext.start(dataDir, ingest, null,
+					(app, model) -> new CachedEmbeddings(model, () -> openCache(caches, cacheDir, model)))) {
+				beirIds = IngestionPath.ingest(context, tenant, corpus, threads);
+			}
+			indexingSeconds = (System.nanoTime() - started) / 1e9;
+			log.info("Ingested {} documents for {} configurations in {} s", corpus.size(), grid.size(),
+					Math.round(indexingSeconds));
+			for (var config : grid) {
+				var properties = new ArrayList<>(arguments.springProperties());
+				properties.addAll(config.springProperties());
+				boolean isDefaults = config == grid.getFirst();
+				try (var context = EvalContext.start(dataDir, properties, null,
+						(app, model) -> new CachedEmbeddings(model, () -> openCache(caches, cacheDir, model)))) {
+					var results = evaluate(context, tenant, queries, qrels, beirIds,
+							isDefaults ? ORDER : List.of(Retrieval.HYBRID), k);
+					var hybrid = results.get(Retrieval.HYBRID);
+					scores.put(config.name(), hybrid.ndcgByQuery());
+					fullTrain.put(config.name(), hybrid.summary(k).get("ndcg@" + k));
+					log.info("{}: hybrid nDCG@{} {}", config.name(), k, fullTrain.get(config.name()));
+					if (isDefaults) {
+						defaults = results;
+						settings.putAll(searchSettings(context));
+					}
+				}
+			}
+		}
+		finally {
+			for (var cache : caches.values()) {
+				cache.close();
+			}
+			EvalContext.delete(dataDir);
+		}
+		var cv = RetrievalCrossValidation.crossValidate(scores, folds);
+		var line = new LinkedHashMap<String, Object>();
+		for (var retrieval : ORDER) {
+			line.put(retrieval.name().toLowerCase(Locale.ROOT), defaults.get(retrieval).summary(k));
+		}
+		line.put("docs", docs);
+		line.put("queries", queries.size());
+		var cvLine = new LinkedHashMap<String, Object>();
+		cvLine.put("folds", folds);
+		cvLine.put("ndcg@" + k, round(cv.mean()));
+		cvLine.put("sd", round(cv.sd()));
+		var best = fullTrain.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+		cvLine.put("best_full_train", best.getKey());
+		cvLine.put("best_full_train_ndcg@" + k, best.getValue());
+		line.put("cv", cvLine);
+		line.put("seconds", Math.round((System.nanoTime() - started) / 1e9 * 10) / 10.0);
+		var report = Path.of(arguments.get("report", "eval/reports/retrieval.md"));
+		RetrievalReport.write(report, arguments, line, settings, half, indexingSeconds, k, "ingestion");
+		RetrievalReport.appendCrossValidation(report, grid, fullTrain, cv, k);
+		log.info("Report written to {}", report);
+		return line;
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 10000) / 10000.0;
+	}
+
+	private static Map<String, String> searchSettings(EvalContext context) {
+		var settings = new LinkedHashMap<String, String>();
+		for (var name : List.of("vector-store", "embedders", "lexical.analyzer", "lexical.k1", "lexical.b",
+				"lexical.title-boost", "fusion", "rrf-k", "normalization", "lexical-weight", "vector-weight",
+				"extra-vector-weight", "feedback.mode", "feedback.docs", "feedback.vector-weight", "feedback.terms",
+				"feedback.term-weight", "candidates", "hnsw.ef-search")) {
+			settings.put(name, context.property("groundwork.search." + name));
+		}
+		return settings;
+	}
+
+	/** Every judged query through each retrieval of {@code retrievals}. */
+	private static Map<Retrieval, Scores> evaluate(EvalContext context, TenantId tenant, List<Beir.Query> queries,
+			Beir.Qrels qrels, Map<UUID, String> beirIds, List<Retrieval> retrievals, int k) {
+		var search = context.bean(PassageSearch.class);
+		Map<Retrieval, Scores> results = new EnumMap<>(Retrieval.class);
+		retrievals.forEach(retrieval -> results.put(retrieval, new Scores()));
+		int done = 0;
+		for (var query : queries) {
+			for (var retrieval : retrievals) {
+				var passages = search.search(new SearchQuery(tenant, query.text(), RECALL_DEPTH, SearchFilters.NONE,
+						false, retrieval));
+				results.get(retrieval).add(query.id(), documents(passages, beirIds), qrels.of(query.id()), k);
+			}
+			if (++done % 200 == 0) {
+				log.info("Searched {}/{} queries", done, queries.size());
+			}
+		}
+		return results;
+	}
+
 	static boolean inHalf(String queryId, String half) {
 		return switch (half) {
 			case "all" -> true;
@@ -175,21 +296,21 @@ final class RetrievalEvaluation implements EvalCommand {
 		};
 	}
 
-	private static EmbeddingCache openCache(List<EmbeddingCache> caches, String directory, Embeddings embeddings) {
+	/** The cache of one model (by name), opened on first use. */
+	private static EmbeddingCache openCache(Map<String, EmbeddingCache> caches, String directory, Embeddings model) {
 		synchronized (caches) {
-			if (caches.isEmpty()) {
+			return caches.computeIfAbsent(model.name(), name -> {
 				try {
 					var cache = EmbeddingCache.open(
 							directory.equals("none") ? Files.createTempDirectory("groundwork-embeddings-") : Path.of(directory),
-							embeddings);
-					log.info("Embedding cache {} holds {} vectors", cache.file(), cache.size());
-					caches.add(cache);
+							model);
+					log.info("Embedding cache {} holds {} vectors of {}", cache.file(), cache.size(), name);
+					return cache;
 				}
 				catch (IOException ex) {
 					throw new java.io.UncheckedIOException(ex);
 				}
-			}
-			return caches.getFirst();
+			});
 		}
 	}
 
@@ -230,11 +351,20 @@ final class RetrievalEvaluation implements EvalCommand {
 
 		private int queries;
 
-		void add(List<String> ranking, Map<String, Integer> grades, int k) {
-			ndcg += RetrievalMetrics.ndcg(ranking, grades, k);
+		/** Each query's nDCG@k, by query id (for cross-validation). */
+		private final Map<String, Double> ndcgByQuery = new LinkedHashMap<>();
+
+		void add(String queryId, List<String> ranking, Map<String, Integer> grades, int k) {
+			double queryNdcg = RetrievalMetrics.ndcg(ranking, grades, k);
+			ndcgByQuery.put(queryId, queryNdcg);
+			ndcg += queryNdcg;
 			recall += RetrievalMetrics.recall(ranking, grades, RECALL_DEPTH);
 			mrr += RetrievalMetrics.reciprocalRank(ranking, grades, k);
 			queries++;
+		}
+
+		Map<String, Double> ndcgByQuery() {
+			return ndcgByQuery;
 		}
 
 		Map<String, Double> summary(int k) {

@@ -62,4 +62,27 @@ final class RetrievalReport {
 		Files.createDirectories(file.toAbsolutePath().getParent());
 		Files.writeString(file, md.toString(), StandardCharsets.UTF_8);
 	}
+
+	/** The cross-validation section: every configuration's full-training figure and each fold's choice. */
+	static void appendCrossValidation(Path file, java.util.List<RetrievalCrossValidation.Config> grid,
+			Map<String, Double> fullTrain, RetrievalCrossValidation.Result cv, int k) throws IOException {
+		var md = new StringBuilder();
+		md.append("## Cross-validation (").append(cv.perFold().size()).append(" folds by query-id hash)\n\n");
+		md.append(String.format(java.util.Locale.ROOT,
+				"Held-out hybrid nDCG@%d: **%.4f** (sd %.4f over folds). For each fold the configuration best on the "
+						+ "other folds was chosen and scored on it.%n%n",
+				k, cv.mean(), cv.sd()));
+		md.append("| fold | queries | chosen on the other folds | held-out nDCG@").append(k).append(" |\n|---:|---:|---|---:|\n");
+		for (int f = 0; f < cv.perFold().size(); f++) {
+			md.append(String.format(java.util.Locale.ROOT, "| %d | %d | %s | %.4f |%n", f, cv.queriesPerFold().get(f),
+					cv.chosen().get(f), cv.perFold().get(f)));
+		}
+		md.append("\n| configuration | properties | hybrid nDCG@").append(k).append(" (all training queries) |\n|---|---|---:|\n");
+		for (var config : grid) {
+			md.append("| ").append(config.name()).append(" | ")
+				.append(config.properties().isEmpty() ? "(defaults)" : String.join(", ", config.springProperties()))
+				.append(String.format(java.util.Locale.ROOT, " | %.4f |%n", fullTrain.get(config.name())));
+		}
+		Files.writeString(file, "\n" + md, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+	}
 }
