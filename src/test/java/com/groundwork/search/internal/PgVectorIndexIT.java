@@ -183,6 +183,49 @@ class PgVectorIndexIT {
 		return search.search(new SearchQuery(tenant, text, k, filters, true, Retrieval.VECTOR));
 	}
 
+	@Test
+	void aFurtherModelsVectorsLiveInTheirOwnColumnAndAreSearchedAndReadBack() throws Exception {
+		var e5 = VectorModel.extra("e5-small-v2-q");
+		var settings = new SearchSettings(Files.createTempDirectory("pgvector-it-extra"), VectorStore.PGVECTOR,
+				Fusion.RRF, 100, 60, Normalization.MIN_MAX, 1, 1, 0.3, SearchSettings.Feedback.NONE,
+				new Lexical(LexicalAnalyzer.ENGLISH, 0.9f, 0.4f, 0.5f), new Hnsw(100, 20000), 120, 100, 64,
+				java.time.Duration.ZERO, java.time.Duration.ZERO);
+		var withE5 = new PgVectorIndex(dataSource, new DataSourceTransactionManager(dataSource), settings, List.of(e5));
+		try (var index = new LuceneChunkIndex(settings, DIMENSIONS)) {
+			var doc = UUID.randomUUID();
+			var plain = chunk(GLOBEX, doc, "Reefer containers keep vaccines cold", "faq", "extra");
+			var withVector = new KnowledgeChunk(plain.chunkId(), doc, GLOBEX, 0, "Doc", "Doc", plain.text(),
+					plain.metadata(), plain.embedding(), plain.contentHash(),
+					java.util.Map.of(e5.name(), HashingEmbeddings.vector("temperature logging for pharma", DIMENSIONS)));
+			var without = chunk(GLOBEX, doc, "Invoices arrive by email", "faq", "extra");
+			withE5.replace(GLOBEX, doc, List.of(withVector, without));
+			index.replace(GLOBEX, doc, List.of(withVector, without));
+
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM search_vector WHERE document_id = ? AND "
+					+ e5.column() + " IS NOT NULL", Integer.class, doc)).isEqualTo(1);
+			var searcher = index.acquire();
+			try {
+				var filter = FilterQueries.of(GLOBEX, SearchFilters.NONE);
+				var hits = withE5.search(searcher, GLOBEX, SearchFilters.NONE, filter, e5,
+						HashingEmbeddings.vector("pharma temperature logging", DIMENSIONS), 10);
+				// only the chunk with a vector of that model is a candidate of its search
+				assertThat(hits).hasSize(1);
+				var stored = withE5.vectors(searcher, e5, new int[] { hits.getFirst().doc() });
+				assertThat(stored.get(hits.getFirst().doc())).hasSize(DIMENSIONS);
+				assertThat(withE5.vectors(searcher, VectorModel.PRIMARY, new int[] { hits.getFirst().doc() }))
+					.hasSize(1);
+			}
+			finally {
+				index.release(searcher);
+			}
+			// a column with no vector at all while the model is configured asks for a rebuild; written, it does not
+			assertThat(withE5.needsRebuild()).isFalse();
+			jdbc.update("UPDATE search_vector SET " + e5.column() + " = NULL");
+			assertThat(withE5.needsRebuild()).isTrue();
+			assertThat(vectors.needsRebuild()).as("a store without the model does not care").isFalse();
+		}
+	}
+
 	private int rows(UUID documentId) {
 		return jdbc.queryForObject("SELECT count(*) FROM search_vector WHERE document_id = ?", Integer.class,
 				documentId);
