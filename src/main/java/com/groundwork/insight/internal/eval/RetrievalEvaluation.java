@@ -175,7 +175,7 @@ final class RetrievalEvaluation implements EvalCommand {
 		};
 	}
 
-	private static EmbeddingCache openCache(List<EmbeddingCache> caches, String directory, Embeddings embeddings) {
+	static EmbeddingCache openCache(List<EmbeddingCache> caches, String directory, Embeddings embeddings) {
 		synchronized (caches) {
 			if (caches.isEmpty()) {
 				try {
