@@ -68,7 +68,7 @@ class HybridPassageSearch implements PassageSearch, AutoCloseable {
 			}
 			var filter = FilterQueries.of(query.tenant(), query.filters());
 			int depth = Math.max(candidates, query.k());
-			var scoring = lexical.query(query.text());
+			var scoring = lexical.query(query.text(), query.language());
 			Future<List<Hit>> vectorHits = query.retrieval() == Retrieval.LEXICAL
 					? CompletableFuture.completedFuture(List.of())
 					: executor.submit(() -> vectors.search(searcher, query.tenant(), query.filters(), filter,

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -43,11 +42,11 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(LuceneChunkIndex.class);
 
 	/** Bump when the document layout changes; a different marker makes start-up rebuild the index. */
-	private static final int LAYOUT_VERSION = 2;
+	private static final int LAYOUT_VERSION = 3;
 
 	static final String MARKER_KEY = "groundwork.search.layout";
 
-	private final Analyzer analyzer;
+	private final LanguageAnalyzers analyzers;
 
 	private final BM25Similarity similarity;
 
@@ -74,16 +73,16 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 
 	LuceneChunkIndex(SearchSettings settings, int dimensions) {
 		var lexical = settings.lexical();
-		this.analyzer = lexical.analyzer().create();
+		this.analyzers = new LanguageAnalyzers(lexical.analyzer());
 		this.similarity = new BM25Similarity(lexical.k1(), lexical.b());
 		this.withVectors = settings.vectorStore() == SearchSettings.VectorStore.LUCENE;
 		this.commitWindow = settings.commitWindow();
 		this.marker = "v" + LAYOUT_VERSION + ";analyzer=" + lexical.analyzer().name().toLowerCase(java.util.Locale.ROOT)
-				+ ";vectors=" + (withVectors ? "lucene:" + dimensions : "none");
+				+ ";languages=" + String.join(",", LanguageAnalyzers.LANGUAGES) + ";vectors=" + (withVectors ? "lucene:" + dimensions : "none");
 		try {
 			Files.createDirectories(settings.indexDir());
 			this.directory = FSDirectory.open(settings.indexDir());
-			var config = new IndexWriterConfig(analyzer).setSimilarity(similarity)
+			var config = new IndexWriterConfig(analyzers.english()).setSimilarity(similarity)
 				.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
 				// large enough that a rebuild of 100k chunks flushes few segments (one HNSW graph each to search)
 				.setRAMBufferSizeMB(256);
@@ -109,8 +108,9 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 		return "lucene";
 	}
 
-	Analyzer analyzer() {
-		return analyzer;
+	/** The analysis of each language: chunks are indexed in theirs, queries are analyzed to match. */
+	LanguageAnalyzers analyzers() {
+		return analyzers;
 	}
 
 	@Override
@@ -137,7 +137,7 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 		if (withVectors && chunk.embedding().length == 0) {
 			throw new IllegalArgumentException("chunk " + chunk.chunkId() + " has no embedding");
 		}
-		return ChunkFields.toDocument(chunk, withVectors);
+		return ChunkFields.toDocument(chunk, withVectors, analyzers);
 	}
 
 	/**
@@ -310,6 +310,7 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 		searchers.close();
 		writer.close();
 		directory.close();
+		analyzers.close();
 	}
 
 	/** For tests: how many chunks a fresh reader on the last commit sees. */

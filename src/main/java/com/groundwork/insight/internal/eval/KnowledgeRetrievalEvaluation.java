@@ -33,7 +33,7 @@ final class KnowledgeRetrievalEvaluation implements EvalCommand {
 	@Override
 	public String usage() {
 		return "retrieval-german [--knowledge knowledge] [--queries eval/retrieval/german/queries.jsonl]"
-				+ " [--qrels eval/retrieval/german/qrels.tsv] [--k 10] [--cache-dir DIR|none]"
+				+ " [--qrels eval/retrieval/german/qrels.tsv] [--k 10] [--query-language de|en|…] [--cache-dir DIR|none]"
 				+ " [--groundwork.search.PROPERTY=VALUE ...]";
 	}
 
@@ -47,6 +47,11 @@ final class KnowledgeRetrievalEvaluation implements EvalCommand {
 			.stream()
 			.filter(query -> qrels.judges(query.id()))
 			.toList();
+		// absent: the queries' language is unknown to the search, which analyzes them in every language it knows
+		var queryLanguage = arguments.get("query-language", "");
+		if (!queryLanguage.isEmpty() && !SearchQuery.isLanguage(queryLanguage)) {
+			throw new EvalArguments.UsageException("--query-language takes an ISO 639-1 code such as de");
+		}
 		var cacheDir = arguments.get("cache-dir", EmbeddingCache.DEFAULT_DIRECTORY.toString());
 		var caches = new ArrayList<EmbeddingCache>();
 		var scores = new LinkedHashMap<SearchQuery.Retrieval, Scores>();
@@ -64,7 +69,7 @@ final class KnowledgeRetrievalEvaluation implements EvalCommand {
 				var grades = qrels.of(query.id());
 				for (var retrieval : RetrievalEvaluation.ORDER) {
 					var passages = search.search(new SearchQuery(tenant, query.text(), RetrievalEvaluation.RECALL_DEPTH,
-							SearchFilters.NONE, false, retrieval));
+							SearchFilters.NONE, false, retrieval).withLanguage(queryLanguage));
 					scores.get(retrieval).add(RetrievalEvaluation.documents(passages, paths), grades, k);
 				}
 			}
@@ -76,6 +81,7 @@ final class KnowledgeRetrievalEvaluation implements EvalCommand {
 		}
 		var line = new LinkedHashMap<String, Object>();
 		scores.forEach((retrieval, score) -> line.put(retrieval.name().toLowerCase(Locale.ROOT), score.summary(k)));
+		line.put("query-language", queryLanguage.isEmpty() ? "unknown" : queryLanguage);
 		line.put("docs", documents);
 		line.put("queries", queries.size());
 		line.put("seconds", Math.round((System.nanoTime() - started) / 1e8) / 10.0);
