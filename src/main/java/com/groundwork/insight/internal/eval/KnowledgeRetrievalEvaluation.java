@@ -4,6 +4,8 @@ import com.groundwork.identity.TenantId;
 import com.groundwork.search.PassageSearch;
 import com.groundwork.search.SearchFilters;
 import com.groundwork.search.SearchQuery;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code retrieval-german}: ingests a knowledge folder as it is (front matter and all) through the knowledge module's
@@ -34,6 +37,7 @@ final class KnowledgeRetrievalEvaluation implements EvalCommand {
 	public String usage() {
 		return "retrieval-german [--knowledge knowledge] [--queries eval/retrieval/german/queries.jsonl]"
 				+ " [--qrels eval/retrieval/german/qrels.tsv] [--k 10] [--query-language de|en|…] [--cache-dir DIR|none]"
+				+ " [--dump FILE]"
 				+ " [--groundwork.search.PROPERTY=VALUE ...]";
 	}
 
@@ -65,13 +69,23 @@ final class KnowledgeRetrievalEvaluation implements EvalCommand {
 			log.info("Ingested {} documents of {} in {} s", documents, knowledge,
 					Math.round((System.nanoTime() - started) / 1e9));
 			var search = context.bean(PassageSearch.class);
+			var dump = new ArrayList<String>();
 			for (var query : queries) {
 				var grades = qrels.of(query.id());
+				var top = new LinkedHashMap<String, Object>();
+				top.put("id", query.id());
 				for (var retrieval : RetrievalEvaluation.ORDER) {
 					var passages = search.search(new SearchQuery(tenant, query.text(), RetrievalEvaluation.RECALL_DEPTH,
 							SearchFilters.NONE, false, retrieval).withLanguage(queryLanguage));
-					scores.get(retrieval).add(RetrievalEvaluation.documents(passages, paths), grades, k);
+					var ranking = RetrievalEvaluation.documents(passages, paths);
+					scores.get(retrieval).add(ranking, grades, k);
+					top.put(retrieval.name().toLowerCase(Locale.ROOT), ranking.subList(0, Math.min(k, ranking.size())));
 				}
+				dump.add(JsonMapper.shared().writeValueAsString(top));
+			}
+			if (arguments.options().containsKey("dump")) {
+				// each query's top k documents per search, for reading what changed between two runs
+				Files.write(arguments.path("dump"), dump, StandardCharsets.UTF_8);
 			}
 		}
 		finally {
