@@ -65,6 +65,8 @@ class SearchApiTests {
 
 	static final UUID PLAYBOOK = UUID.randomUUID();
 
+	static final UUID GERMAN_FAQ = UUID.randomUUID();
+
 	static boolean indexed;
 
 	static TenantId acme;
@@ -112,6 +114,8 @@ class SearchApiTests {
 		index(acme, PLAYBOOK, "Deal desk playbook",
 				new PassageMetadata("case-study", "dispatch", "", "emea", "en", "internal"),
 				"Reps may offer a discount of up to 30 percent on dispatch renewals when a competitor is in the deal.");
+		index(acme, GERMAN_FAQ, "Häufige Fragen zur Kühlkette", new PassageMetadata("faq", "suite", "", "emea", "de"),
+				"Die Kühlkettenüberwachung meldet jede Temperaturabweichung an die Schichtleitung.");
 		index(globex, GLOBEX_PRICING, "Globex pricing", new PassageMetadata("pricing", "suite", "", "emea", "en"),
 				"The Team plan costs 40 dollars per user per month, billed annually.");
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -119,6 +123,7 @@ class SearchApiTests {
 			assertThat(search(globex, "team plan")).isNotEmpty();
 			assertThat(search(acme, "encrypted")).isNotEmpty();
 			assertThat(search(acme, "competitor discount renewals")).isNotEmpty();
+			assertThat(search(acme, "Temperaturabweichung")).isNotEmpty();
 		});
 		indexed = true;
 	}
@@ -168,9 +173,10 @@ class SearchApiTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.passages.length()", is(1)))
 			.andExpect(jsonPath("$.passages[0].documentId", is(SECURITY.toString())));
+		// two pricing passages, three English FAQ ones and the German FAQ
 		mvc.perform(api("/api/search?q=plan&type=faq&type=pricing&k=100", ACME_REP))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.passages.length()", is(5)))
+			.andExpect(jsonPath("$.passages.length()", is(6)))
 			.andExpect(jsonPath("$.passages[*].metadata.type", everyItem(org.hamcrest.Matchers.oneOf("faq", "pricing"))))
 			.andExpect(jsonPath("$.filters.type", hasItems("faq", "pricing")));
 	}
@@ -221,7 +227,7 @@ class SearchApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter", is("colour")))
 			.andExpect(jsonPath("$.allowed", hasItems("q", "k", "type", "product", "industry", "region", "language",
-					"visibility", "explain")));
+					"visibility", "explain", "query_language")));
 		mvc.perform(api("/api/search?q=plan&type=pricng", ACME_REP))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter", is("type")))
@@ -229,6 +235,26 @@ class SearchApiTests {
 		mvc.perform(api("/api/search?q=plan&industry=logistics&explain=maybe", ACME_REP))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.parameter", is("explain")));
+	}
+
+	@Test
+	void aGermanQueryFindsTheCompoundItsWordsMakeUpAndMarksIt() throws Exception {
+		for (var language : List.of("&query_language=de", "&query_language=DE", "")) {
+			mvc.perform(api("/api/search?q=Überwachung der Kühlketten&type=faq" + language, ACME_REP))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.passages[0].documentTitle", is("Häufige Fragen zur Kühlkette")))
+				.andExpect(jsonPath("$.passages[0].snippet", containsString("<mark>Kühlkettenüberwachung</mark>")));
+		}
+	}
+
+	@Test
+	void aQueryLanguageThatIsNoIsoCodeIsAProblemNamingIt() throws Exception {
+		for (var language : List.of("german", "xx", "d")) {
+			mvc.perform(api("/api/search?q=plan&query_language=" + language, ACME_REP))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.parameter", is("query_language")))
+				.andExpect(jsonPath("$.detail", containsString("ISO 639-1")));
+		}
 	}
 
 	@Test

@@ -41,6 +41,17 @@ class PassageRetrieval {
 	record Retrieved(String query, List<GroundingPassage> passages) {
 	}
 
+	/**
+	 * The language a search analyzes a lead's queries in: the lead's ({@code de}, or {@code de-AT} as {@code de}), or
+	 * none (every language) when the lead's record names none that is an ISO 639-1 code.
+	 */
+	static String queryLanguage(String leadLanguage) {
+		var code = leadLanguage.length() > 2 ? leadLanguage.substring(0, 2) : leadLanguage;
+		boolean regional = leadLanguage.length() == 2
+				|| leadLanguage.length() > 2 && (leadLanguage.charAt(2) == '-' || leadLanguage.charAt(2) == '_');
+		return regional && SearchQuery.isLanguage(code) ? code : "";
+	}
+
 	Retrieved retrieve(TenantId tenant, PromptFile prompt, LeadContext lead, int k) {
 		var variables = lead.variables();
 		var query = PromptRegistry.fill(prompt.retrievalQuery(), variables);
@@ -72,7 +83,7 @@ class PassageRetrieval {
 		// explained: each passage carries its vector score, which the draft's metrics record (no extra search work)
 		var found = new LinkedHashMap<UUID, Passage>();
 		for (var filters : ladder) {
-			for (var passage : search.search(new SearchQuery(tenant, query, k, filters, true))) {
+			for (var passage : search.search(new SearchQuery(tenant, query, k, filters, true).withLanguage(queryLanguage(language)))) {
 				if (found.size() < k && !excluded(passage)) {
 					found.putIfAbsent(passage.chunkId(), passage);
 				}

@@ -211,7 +211,9 @@ class SlotPlanner implements EvidencePlanner {
 			Set<String> industries) {
 		var filters = new SearchFilters(types, products, industries, Set.of(), Set.of()).withVisibilities(PUBLIC);
 		// explained: each passage carries its vector score, which the draft's metrics record (no extra search work)
-		return search.search(new SearchQuery(context.tenant, query, CANDIDATES, filters, true))
+		// in the lead's language: its own-language documents are matched as they were analyzed
+		return search.search(new SearchQuery(context.tenant, query, CANDIDATES, filters, true)
+			.withLanguage(PassageRetrieval.queryLanguage(context.language)))
 			.stream()
 			.filter(passage -> !context.used.contains(passage.documentId()))
 			.filter(passage -> PassageMetadata.PUBLIC.equals(passage.metadata().visibility()))

@@ -5,6 +5,8 @@ import com.groundwork.knowledge.KnowledgeChunk;
 import com.groundwork.knowledge.PassageMetadata;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -43,6 +45,9 @@ final class ChunkFields {
 
 	static final String VECTOR = "vector";
 
+	/** The language whose analysis the text fields went through (not the {@code language} filter: it may be detected). */
+	static final String ANALYSIS = "analysis";
+
 	/** The stored fields a result needs; the vector is never loaded. */
 	static final Set<String> STORED = Set.of(CHUNK_ID, DOCUMENT_ID, DOCUMENT_TITLE, HEADING_PATH, BODY, CONTENT_HASH,
 			"type", "product", "industry", "region", "language", "visibility");
@@ -67,7 +72,9 @@ final class ChunkFields {
 		return new Term(DOCUMENT_KEY, tenant.value() + "/" + documentId);
 	}
 
-	static Document toDocument(KnowledgeChunk chunk, boolean withVector) {
+	static Document toDocument(KnowledgeChunk chunk, boolean withVector, LanguageAnalyzers analyzers) {
+		var language = analyzers.languageOf(chunk);
+		var analyzer = analyzers.forIndexing(language);
 		var doc = new Document();
 		doc.add(new StringField(CHUNK_ID, chunk.chunkId().toString(), Field.Store.YES));
 		doc.add(new StringField(DOCUMENT_KEY, documentKey(chunk.tenant(), chunk.documentId()).text(), Field.Store.NO));
@@ -75,8 +82,9 @@ final class ChunkFields {
 		doc.add(new StringField(TENANT, chunk.tenant().value().toString(), Field.Store.NO));
 		var title = orEmpty(chunk.documentTitle());
 		var headingPath = orEmpty(chunk.headingPath());
-		doc.add(new TextField(TITLE, headingPath.isEmpty() ? title : headingPath, Field.Store.NO));
-		doc.add(new Field(BODY, chunk.text(), BODY_TYPE));
+		doc.add(new AnalyzedField(TITLE, headingPath.isEmpty() ? title : headingPath, TextField.TYPE_NOT_STORED, analyzer));
+		doc.add(new AnalyzedField(BODY, chunk.text(), BODY_TYPE, analyzer));
+		doc.add(new StringField(ANALYSIS, language, Field.Store.YES));
 		doc.add(new StoredField(DOCUMENT_TITLE, title));
 		doc.add(new StoredField(HEADING_PATH, headingPath));
 		doc.add(new StoredField(CONTENT_HASH, orEmpty(chunk.contentHash())));
@@ -110,6 +118,28 @@ final class ChunkFields {
 	/** The cosine similarity back from Lucene's DOT_PRODUCT score. */
 	static float cosine(float luceneScore) {
 		return 2 * luceneScore - 1;
+	}
+
+	/**
+	 * A text field analyzed in its chunk's language rather than by the writer's analyzer. One set of fields for all
+	 * languages, each document tokenized its own way, instead of a field per language: BM25 statistics stay those of
+	 * the whole index, a query needs no field per language (a German query's terms simply match German chunks' terms),
+	 * filters, snippets and the heading boost are unchanged, and a language added later adds no fields. The analyzer
+	 * runs when the writer inverts the field, one field at a time, so its reused token stream is never shared.
+	 */
+	private static final class AnalyzedField extends Field {
+
+		private final Analyzer analyzer;
+
+		AnalyzedField(String name, String value, FieldType type, Analyzer analyzer) {
+			super(name, value, type);
+			this.analyzer = analyzer;
+		}
+
+		@Override
+		public TokenStream tokenStream(Analyzer writerAnalyzer, TokenStream reuse) {
+			return super.tokenStream(analyzer, reuse);
+		}
 	}
 
 	private static String orEmpty(String value) {

@@ -58,7 +58,7 @@ class HybridPassageSearch implements PassageSearch, AutoCloseable {
 	HybridPassageSearch(LuceneChunkIndex index, LexicalSearch lexical, VectorIndex vectors,
 			QueryEmbeddings queryEmbeddings, HitFusion fusion, SnippetHighlighter snippets, int candidates, RecentResults recent) {
 		this(index, lexical, vectors, List.of(new VectorSide(VectorModel.PRIMARY, queryEmbeddings)), fusion, snippets,
-				candidates, recent, new RelevanceFeedback(SearchSettings.Feedback.NONE, index.analyzer()));
+				candidates, recent, new RelevanceFeedback(SearchSettings.Feedback.NONE, index.analyzers()));
 	}
 
 	HybridPassageSearch(LuceneChunkIndex index, LexicalSearch lexical, VectorIndex vectors, List<VectorSide> sides,
@@ -87,7 +87,7 @@ class HybridPassageSearch implements PassageSearch, AutoCloseable {
 				return known;
 			}
 			var round = new Round(searcher, query);
-			var scoring = lexical.query(query.text());
+			var scoring = lexical.query(query.text(), query.language());
 			var queryVectors = query.retrieval() == Retrieval.LEXICAL ? List.<Future<float[]>>of()
 					: sides.stream().map(side -> executor.submit(() -> side.queries().embed(query.text()))).toList();
 			var fused = round.run(scoring, queryVectors);

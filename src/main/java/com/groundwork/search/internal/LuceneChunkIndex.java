@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -43,11 +42,11 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(LuceneChunkIndex.class);
 
 	/** Bump when the document layout changes; a different marker makes start-up rebuild the index. */
-	private static final int LAYOUT_VERSION = 2;
+	private static final int LAYOUT_VERSION = 3;
 
 	static final String MARKER_KEY = "groundwork.search.layout";
 
-	private final Analyzer analyzer;
+	private final LanguageAnalyzers analyzers;
 
 	private final BM25Similarity similarity;
 
@@ -81,18 +80,19 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 
 	LuceneChunkIndex(SearchSettings settings, int dimensions, List<VectorModel> extras) {
 		var lexical = settings.lexical();
-		this.analyzer = lexical.analyzer().create();
+		this.analyzers = new LanguageAnalyzers(lexical.analyzer());
 		this.similarity = new BM25Similarity(lexical.k1(), lexical.b());
 		this.withVectors = settings.vectorStore() == SearchSettings.VectorStore.LUCENE;
 		this.extras = withVectors ? List.copyOf(extras) : List.of();
 		this.commitWindow = settings.commitWindow();
 		this.marker = "v" + LAYOUT_VERSION + ";analyzer=" + lexical.analyzer().name().toLowerCase(java.util.Locale.ROOT)
+				+ ";languages=" + String.join(",", LanguageAnalyzers.LANGUAGES)
 				+ ";vectors=" + (withVectors ? "lucene:" + dimensions : "none")
 				+ this.extras.stream().map(extra -> "+" + extra.name()).collect(java.util.stream.Collectors.joining());
 		try {
 			Files.createDirectories(settings.indexDir());
 			this.directory = FSDirectory.open(settings.indexDir());
-			var config = new IndexWriterConfig(analyzer).setSimilarity(similarity)
+			var config = new IndexWriterConfig(analyzers.english()).setSimilarity(similarity)
 				.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
 				// large enough that a rebuild of 100k chunks flushes few segments (one HNSW graph each to search)
 				.setRAMBufferSizeMB(256);
@@ -118,8 +118,9 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 		return "lucene";
 	}
 
-	Analyzer analyzer() {
-		return analyzer;
+	/** The analysis of each language: chunks are indexed in theirs, queries are analyzed to match. */
+	LanguageAnalyzers analyzers() {
+		return analyzers;
 	}
 
 	@Override
@@ -146,7 +147,7 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 		if (withVectors && chunk.embedding().length == 0) {
 			throw new IllegalArgumentException("chunk " + chunk.chunkId() + " has no embedding");
 		}
-		var doc = ChunkFields.toDocument(chunk, withVectors);
+		var doc = ChunkFields.toDocument(chunk, withVectors, analyzers);
 		for (var extra : extras) {
 			var vector = chunk.extraEmbeddings().get(extra.name());
 			if (vector != null) {
@@ -327,6 +328,7 @@ class LuceneChunkIndex implements ChunkProjection, AutoCloseable {
 		searchers.close();
 		writer.close();
 		directory.close();
+		analyzers.close();
 	}
 
 	/** For tests: how many chunks a fresh reader on the last commit sees. */

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -35,11 +34,11 @@ final class RelevanceFeedback {
 
 	private final SearchSettings.Feedback settings;
 
-	private final Analyzer analyzer;
+	private final LanguageAnalyzers analyzers;
 
-	RelevanceFeedback(SearchSettings.Feedback settings, Analyzer analyzer) {
+	RelevanceFeedback(SearchSettings.Feedback settings, LanguageAnalyzers analyzers) {
 		this.settings = settings;
-		this.analyzer = analyzer;
+		this.analyzers = analyzers;
 	}
 
 	SearchSettings.Feedback settings() {
@@ -97,11 +96,15 @@ final class RelevanceFeedback {
 			var reader = searcher.getIndexReader();
 			double maxDocFreq = Math.max(1, MAX_DOCUMENT_FREQUENCY * reader.numDocs());
 			for (int doc : docs) {
-				var body = stored.document(doc, Set.of(ChunkFields.BODY)).get(ChunkFields.BODY);
+				var fields = stored.document(doc, Set.of(ChunkFields.BODY, ChunkFields.ANALYSIS));
+				var body = fields.get(ChunkFields.BODY);
 				if (body == null) {
 					continue;
 				}
-				var frequencies = termFrequencies(body);
+				// the chunk's own analysis, so that its terms are the ones the index holds
+				var language = fields.get(ChunkFields.ANALYSIS);
+				var frequencies = termFrequencies(body,
+						analyzers.forIndexing(language == null ? LanguageAnalyzers.ENGLISH : language));
 				double length = frequencies.values().stream().mapToInt(Integer::intValue).sum();
 				frequencies.forEach((term, tf) -> model.merge(term, tf / length / docs.length, Double::sum));
 			}
@@ -120,7 +123,8 @@ final class RelevanceFeedback {
 		}
 	}
 
-	private Map<String, Integer> termFrequencies(String text) throws IOException {
+	private static Map<String, Integer> termFrequencies(String text, org.apache.lucene.analysis.Analyzer analyzer)
+			throws IOException {
 		var frequencies = new HashMap<String, Integer>();
 		try (var stream = analyzer.tokenStream(ChunkFields.BODY, text)) {
 			var term = stream.addAttribute(CharTermAttribute.class);

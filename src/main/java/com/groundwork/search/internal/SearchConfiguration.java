@@ -70,7 +70,7 @@ class SearchConfiguration {
 		return new HybridPassageSearch(index, new LexicalSearch(index, settings), vectors, sides, fusion,
 				new SnippetHighlighter(index, settings.snippetLength()), settings.candidates(),
 				new RecentResults(settings.resultCacheSize()),
-				new RelevanceFeedback(settings.feedback(), index.analyzer()));
+				new RelevanceFeedback(settings.feedback(), index.analyzers()));
 	}
 
 	@Bean

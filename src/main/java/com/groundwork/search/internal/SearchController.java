@@ -37,15 +37,20 @@ class SearchController {
 
 	@Operation(summary = "Hybrid (BM25 + vector) search of the caller's knowledge",
 			description = "Values of one filter are alternatives (repeat the parameter), different filters must all "
-					+ "hold. An unknown parameter, an empty q, k outside 1..100 or a filter value no chunk carries is a "
-					+ "400 problem naming the parameter and the allowed values.",
+					+ "hold. An unknown parameter, an empty q, k outside 1..100, a query_language that is no ISO 639-1 "
+					+ "code or a filter value no chunk carries is a 400 problem naming the parameter and the allowed "
+					+ "values.",
 			parameters = { @Parameter(in = ParameterIn.QUERY, name = "q", required = true, description = "text to search for"),
 					@Parameter(in = ParameterIn.QUERY, name = "k", description = "passages to return, 1 to 100 (default 10)"),
+					@Parameter(in = ParameterIn.QUERY, name = "query_language",
+							description = "the language q is written in, ISO 639-1 (en, de): q is analyzed as that "
+									+ "language's passages were; absent, q is analyzed in every language the search knows"),
 					@Parameter(in = ParameterIn.QUERY, name = "type", description = "filter: document type, e.g. faq"),
 					@Parameter(in = ParameterIn.QUERY, name = "product", description = "filter: product"),
 					@Parameter(in = ParameterIn.QUERY, name = "industry", description = "filter: industry"),
 					@Parameter(in = ParameterIn.QUERY, name = "region", description = "filter: region"),
-					@Parameter(in = ParameterIn.QUERY, name = "language", description = "filter: language"),
+					@Parameter(in = ParameterIn.QUERY, name = "language",
+							description = "filter: the passages' language (see query_language for the query's)"),
 					@Parameter(in = ParameterIn.QUERY, name = "visibility",
 							description = "filter: visibility (public: may be quoted to prospects; internal)"),
 					@Parameter(in = ParameterIn.QUERY, name = "explain",

@@ -19,8 +19,12 @@ class SearchRequestParser {
 
 	static final int DEFAULT_K = 10;
 
-	static final List<String> PARAMETERS = List.of("q", "k", "explain", "type", "product", "industry", "region",
-			"language", "visibility");
+	/**
+	 * {@code language} is the filter on the passages' language; the language the query is written in is
+	 * {@code query_language}.
+	 */
+	static final List<String> PARAMETERS = List.of("q", "k", "explain", "query_language", "type", "product", "industry",
+			"region", "language", "visibility");
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
@@ -46,10 +50,24 @@ class SearchRequestParser {
 		}
 		var k = parseK(single(parameters, "k"));
 		var explain = parseExplain(single(parameters, "explain"));
+		var queryLanguage = parseQueryLanguage(single(parameters, "query_language"));
 		var filters = new SearchFilters(values(parameters, "type", tenant), values(parameters, "product", tenant),
 				values(parameters, "industry", tenant), values(parameters, "region", tenant),
 				values(parameters, "language", tenant), values(parameters, "visibility", tenant));
-		return new SearchQuery(tenant, text.strip(), k, filters, explain);
+		return new SearchQuery(tenant, text.strip(), k, filters, explain).withLanguage(queryLanguage);
+	}
+
+	/** An ISO 639-1 code, any case; blank or absent is unknown (the query is analyzed in every language). */
+	private static String parseQueryLanguage(String value) {
+		if (value == null || value.isBlank()) {
+			return "";
+		}
+		var code = value.strip().toLowerCase(Locale.ROOT);
+		if (!SearchQuery.isLanguage(code)) {
+			throw new InvalidSearchParameterException("query_language",
+					"'" + value + "' is not an ISO 639-1 language code", List.of("a two-letter code such as en or de"));
+		}
+		return code;
 	}
 
 	private static String single(MultiValueMap<String, String> parameters, String name) {

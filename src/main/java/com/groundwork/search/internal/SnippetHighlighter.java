@@ -13,7 +13,9 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
  * Snippets of the body around the query's terms: HTML-escaped text with matches in {@code <mark>}. Uses the offsets
- * stored in the postings, so nothing is re-analyzed. A chunk only the vector search found gets its opening sentences.
+ * stored in the postings, so nothing is re-analyzed: each chunk's terms are those of its own language's analysis (a
+ * German compound is marked where one of its parts matched), and the query's terms those of the analysis it was
+ * searched with. A chunk only the vector search found gets its opening sentences.
  */
 class SnippetHighlighter {
 
@@ -32,8 +34,9 @@ class SnippetHighlighter {
 			return new String[0];
 		}
 		// Term offsets straight from the postings (no per-document query matching) and sentences cut at '.': the
-		// JDK's rule-based sentence iterator cost more than the search itself.
-		var highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+		// JDK's rule-based sentence iterator cost more than the search itself. The analyzer is never used with
+		// offsets in the postings (it would be the English one, wrong for German chunks).
+		var highlighter = UnifiedHighlighter.builder(searcher, index.analyzers().english())
 			.withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
 			.withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(new CustomSeparatorBreakIterator('.'),
 					length, 0.3f))

@@ -85,7 +85,7 @@ class SearchEmbeddersAndFeedbackTests {
 		}
 		return new HybridPassageSearch(index, new LexicalSearch(index, settings), new LuceneVectorIndex(settings), sides,
 				new WeightedScoreFusion(Normalization.MIN_MAX, 0.4, 0.6, 0.6), new SnippetHighlighter(index, 120),
-				settings.candidates(), new RecentResults(0), new RelevanceFeedback(feedback, index.analyzer()));
+				settings.candidates(), new RecentResults(0), new RelevanceFeedback(feedback, index.analyzers()));
 	}
 
 	@Test
@@ -127,7 +127,7 @@ class SearchEmbeddersAndFeedbackTests {
 	@Test
 	void rocchioMovesTheQueryVectorTowardTheFeedbackCentroid() {
 		var feedback = new RelevanceFeedback(new Feedback(FeedbackMode.ROCCHIO, 3, 0.5, 10, 0.3),
-				new org.apache.lucene.analysis.en.EnglishAnalyzer());
+				new LanguageAnalyzers(LexicalAnalyzer.ENGLISH));
 		var moved = feedback.rocchio(new float[] { 1, 0 }, List.of(new float[] { 0, 2 }, new float[] { 0, 4 }));
 
 		// (0.5 * (1, 0) + 0.5 * (0, 1)) made unit length
@@ -148,7 +148,7 @@ class SearchEmbeddersAndFeedbackTests {
 		try (var index = new LuceneChunkIndex(settings, HashingEmbeddings.DIMENSIONS, List.of(EXTRA))) {
 			index.replace(ACME, doc, chunks);
 			var lexical = new LexicalSearch(index, settings);
-			var feedback = new RelevanceFeedback(new Feedback(FeedbackMode.RM3, 1, 0.3, 10, 0.3), index.analyzer());
+			var feedback = new RelevanceFeedback(new Feedback(FeedbackMode.RM3, 1, 0.3, 10, 0.3), index.analyzers());
 			var searcher = index.acquire();
 			try {
 				Query original = lexical.query("cold chain").orElseThrow();

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EvalMain {
 
 	/** The subcommands; {@code all} runs the others (those this build has). */
-	static final List<EvalCommand> COMMANDS = List.of(new RetrievalEvaluation(), new SearchBenchmark(),
+	static final List<EvalCommand> COMMANDS = List.of(new RetrievalEvaluation(), new KnowledgeRetrievalEvaluation(), new SearchBenchmark(),
 			DraftCommands.goldenCases(), DraftCommands.quality(), DraftCommands.benchmark(), GuardrailCommands.pii(), new InjectionCommand(),
 			new ReviewBenchmark(), new CampaignBenchmark(), new AuditVerifyCommand(), new EvalAll(() -> EvalMain.COMMANDS));
 

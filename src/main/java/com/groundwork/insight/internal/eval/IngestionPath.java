@@ -3,9 +3,13 @@ package com.groundwork.insight.internal.eval;
 import com.groundwork.identity.TenantId;
 import com.groundwork.knowledge.KnowledgeIngestion;
 import com.groundwork.knowledge.SourceDocument;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,9 +37,7 @@ final class IngestionPath {
 	/** Ingests the corpus for a new tenant; returns BEIR document id by knowledge document id. */
 	static Map<UUID, String> ingest(EvalContext context, TenantId tenant, List<Beir.Document> corpus, int threads)
 			throws InterruptedException {
-		new JdbcTemplate(context.bean(javax.sql.DataSource.class)).update(
-				"INSERT INTO tenant (id, slug, name, region, created_at) VALUES (?, ?, 'Evaluation', 'US', CURRENT_TIMESTAMP)",
-				tenant.value(), "eval-" + tenant.value().toString().substring(0, 8));
+		createTenant(context, tenant);
 		var ingestion = context.bean(KnowledgeIngestion.class);
 		var beirIds = new ConcurrentHashMap<UUID, String>();
 		var done = new AtomicInteger();
@@ -64,6 +66,38 @@ final class IngestionPath {
 		}
 		awaitProjection(new JdbcTemplate(context.bean(javax.sql.DataSource.class)), Duration.ofMinutes(10));
 		return beirIds;
+	}
+
+	/**
+	 * Ingests the files of a knowledge folder (README files left out) as they are, front matter and all, for a new
+	 * tenant; returns each file's path relative to the folder by knowledge document id.
+	 */
+	static Map<UUID, String> ingestFolder(EvalContext context, TenantId tenant, Path folder)
+			throws IOException, InterruptedException {
+		createTenant(context, tenant);
+		var ingestion = context.bean(KnowledgeIngestion.class);
+		var paths = new LinkedHashMap<UUID, String>();
+		List<Path> files;
+		try (var walk = Files.walk(folder)) {
+			files = walk.filter(Files::isRegularFile)
+				.filter(path -> !path.getFileName().toString().equalsIgnoreCase("README.md")
+						&& !path.getFileName().toString().startsWith("."))
+				.sorted()
+				.toList();
+		}
+		for (var file : files) {
+			var name = folder.relativize(file).toString().replace('\\', '/');
+			var outcome = ingestion.ingest(tenant, new SourceDocument(name, Files.readAllBytes(file)));
+			paths.put(outcome.documentId(), name);
+		}
+		awaitProjection(new JdbcTemplate(context.bean(javax.sql.DataSource.class)), Duration.ofMinutes(10));
+		return paths;
+	}
+
+	private static void createTenant(EvalContext context, TenantId tenant) {
+		new JdbcTemplate(context.bean(javax.sql.DataSource.class)).update(
+				"INSERT INTO tenant (id, slug, name, region, created_at) VALUES (?, ?, 'Evaluation', 'US', CURRENT_TIMESTAMP)",
+				tenant.value(), "eval-" + tenant.value().toString().substring(0, 8));
 	}
 
 	/**

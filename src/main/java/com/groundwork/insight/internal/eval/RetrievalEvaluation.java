@@ -297,7 +297,7 @@ final class RetrievalEvaluation implements EvalCommand {
 	}
 
 	/** The cache of one model (by name), opened on first use. */
-	private static EmbeddingCache openCache(Map<String, EmbeddingCache> caches, String directory, Embeddings model) {
+	static EmbeddingCache openCache(Map<String, EmbeddingCache> caches, String directory, Embeddings model) {
 		synchronized (caches) {
 			return caches.computeIfAbsent(model.name(), name -> {
 				try {
