@@ -144,11 +144,11 @@ final class SearchBenchmark implements EvalCommand {
 			for (int from = 0; from < documents.size(); from += block) {
 				var slice = documents.subList(from, Math.min(documents.size(), from + block));
 				long t0 = System.nanoTime();
-				var ids = new ArrayList<UUID>(slice.size());
-				for (var document : slice) {
-					// one document at a time, as uploads and folder sync arrive: parse, chunk, embed, store, publish
-					ids.add(ingestion.ingest(tenant, IngestionPath.source(document)).documentId());
-				}
+				// parse, chunk, embed, store, publish: the block as a batch, as folder sync ingests its files
+				var ids = ingestion.ingestAll(tenant, slice.stream().map(IngestionPath::source).toList())
+					.stream()
+					.map(KnowledgeIngestion.IngestionOutcome::documentId)
+					.toList();
 				ingestNanos += System.nanoTime() - t0;
 				// raw: the model alone on exactly the passages ingestion embedded, in one call
 				var ingested = new ArrayList<KnowledgeChunk>();
