@@ -31,10 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code bench-search}: search latency at a given index size, and ingestion overhead over raw embedding.
  * <ol>
- * <li>Ingestion: a few hundred SciFact documents are embedded raw ({@code Embeddings.embedPassages}) and, in
- * alternating blocks of five so that machine load hits both alike, ingested end to end (parse, chunk, embed, store,
- * publish {@code DocumentIndexed}; the clock stops when the search projection has them all). The ratio of the two
- * throughputs is {@code ingest_ratio}.</li>
+ * <li>Ingestion: a few hundred SciFact documents are ingested end to end through the knowledge module in blocks of
+ * five (parse, chunk, embed, store, publish {@code DocumentIndexed}; the clock stops when the search projection has
+ * them all), and after each block the model alone embeds the passages the block produced
+ * ({@code Embeddings.embedPassages}), so that machine load hits both alike. The ratio of the two throughputs is
+ * {@code ingest_ratio}.</li>
  * <li>Latency: an index of {@code --chunks} chunks is built through the search module's start-up rebuild from real
  * SciFact embeddings (those just computed plus any in the evaluation's embedding cache), each replicated with a small
  * random perturbation, spread over four tenants with type, product (1% each), industry and region metadata. SciFact
