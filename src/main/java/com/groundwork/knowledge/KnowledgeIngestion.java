@@ -14,6 +14,15 @@ public interface KnowledgeIngestion {
 	 */
 	IngestionOutcome ingest(TenantId tenant, SourceDocument document);
 
+	/**
+	 * Ingests several documents for a tenant, in order and as fast as the embedding model allows: one document's
+	 * parsing and storing overlap another's embedding. Each is ingested as by {@link #ingest}; the first failure is
+	 * thrown once every document has been attempted.
+	 * @param documents documents of distinct sources
+	 * @return the outcomes, in order
+	 */
+	java.util.List<IngestionOutcome> ingestAll(TenantId tenant, java.util.List<SourceDocument> documents);
+
 	/** What happened to one document. */
 	record IngestionOutcome(java.util.UUID documentId, String source, Status status, int chunks) {
 

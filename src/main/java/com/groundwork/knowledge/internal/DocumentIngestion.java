@@ -14,6 +14,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -83,6 +89,111 @@ class DocumentIngestion implements KnowledgeIngestion {
 	}
 
 	IngestionOutcome ingest(TenantId tenant, SourceDocument document, Origin origin) {
+		var prepared = prepare(tenant, document, origin);
+		return prepared.unchanged() != null ? prepared.unchanged() : store(prepared, embed(prepared));
+	}
+
+	/** Uploads, pipelined (see the other {@code ingestAll}); the first failure is thrown once all have finished. */
+	@Override
+	public List<IngestionOutcome> ingestAll(TenantId tenant, List<SourceDocument> documents) {
+		var outcomes = new ArrayList<IngestionOutcome>(documents.size());
+		var failure = new RuntimeException[1];
+		ingestAll(tenant, documents, Origin.UPLOAD, (document, outcome, error) -> {
+			if (error != null) {
+				if (failure[0] == null) {
+					failure[0] = error;
+				}
+			}
+			else {
+				outcomes.add(outcome);
+			}
+		});
+		if (failure[0] != null) {
+			throw failure[0];
+		}
+		return outcomes;
+	}
+
+	/**
+	 * Ingests documents in order, overlapping the model with everything else: while one document is embedded (on the
+	 * calling thread), the next is parsed and chunked and the previous one stored and published. Each document ends
+	 * as it would alone: with its outcome, or with its failure recorded on it.
+	 * @param documents distinct sources (a source's second version could otherwise overtake its first)
+	 * @param done told how each document ended, in order, once all have
+	 */
+	void ingestAll(TenantId tenant, List<SourceDocument> documents, Origin origin, Finished done) {
+		if (documents.stream().map(SourceDocument::source).distinct().count() < documents.size()) {
+			throw new IllegalArgumentException("a batch must not hold the same source twice");
+		}
+		if (documents.isEmpty()) {
+			return;
+		}
+		try (var preparing = Executors.newSingleThreadExecutor(stageThreads("knowledge-prepare"));
+				var storing = Executors.newSingleThreadExecutor(stageThreads("knowledge-store"))) {
+			var results = new ArrayList<CompletableFuture<IngestionOutcome>>(documents.size());
+			var next = CompletableFuture.supplyAsync(() -> prepare(tenant, documents.getFirst(), origin), preparing);
+			// Stored one after another, in order: a single store thread.
+			CompletableFuture<?> lastStore = CompletableFuture.completedFuture(null);
+			for (int i = 0; i < documents.size(); i++) {
+				CompletableFuture<Prepared> current = next;
+				if (i + 1 < documents.size()) {
+					var following = documents.get(i + 1);
+					// Prepared one ahead only (it waits for this one's preparation), so memory stays bounded.
+					next = current.handle((ignored, error) -> null)
+						.thenApplyAsync(ignored -> prepare(tenant, following, origin), preparing);
+				}
+				CompletableFuture<IngestionOutcome> result;
+				try {
+					var prepared = current.join();
+					if (prepared.unchanged() != null) {
+						result = CompletableFuture.completedFuture(prepared.unchanged());
+					}
+					else {
+						var stored = embed(prepared);
+						result = lastStore.handle((ignored, error) -> null)
+							.thenApplyAsync(ignored -> store(prepared, stored), storing);
+					}
+				}
+				catch (CompletionException ex) {
+					result = CompletableFuture.failedFuture(ex.getCause());
+				}
+				catch (RuntimeException ex) {
+					result = CompletableFuture.failedFuture(ex);
+				}
+				lastStore = result;
+				results.add(result);
+			}
+			for (int i = 0; i < documents.size(); i++) {
+				try {
+					done.finished(documents.get(i), results.get(i).join(), null);
+				}
+				catch (CompletionException ex) {
+					done.finished(documents.get(i), null,
+							ex.getCause() instanceof RuntimeException cause ? cause : ex);
+				}
+			}
+		}
+	}
+
+	/** How one document of a batch ended: with an outcome, or with the failure that was recorded on it. */
+	@FunctionalInterface
+	interface Finished {
+
+		void finished(SourceDocument document, @Nullable IngestionOutcome outcome, @Nullable RuntimeException failure);
+	}
+
+	private static ThreadFactory stageThreads(String name) {
+		return Thread.ofPlatform().name(name).daemon().factory();
+	}
+
+	/** A document parsed and chunked, ready to embed; or, when its content is already indexed, its outcome. */
+	private record Prepared(@Nullable IngestionOutcome unchanged, TenantId tenant, @Nullable UUID documentId,
+			SourceDocument document, @Nullable ParsedDocument parsed, List<ChunkDraft> drafts, String contentHash,
+			long started) {
+	}
+
+	/** Everything before the model: the unchanged check, the INDEXING mark, parsing and chunking. */
+	private Prepared prepare(TenantId tenant, SourceDocument document, Origin origin) {
 		long started = System.nanoTime();
 		var source = document.source();
 		// Refused before anything is read or recorded.
@@ -92,22 +203,42 @@ class DocumentIngestion implements KnowledgeIngestion {
 		if (existing.isPresent() && existing.get().isCurrent(contentHash, pipelineHash)) {
 			// A newer version may have failed meanwhile; this content is the indexed one, so that error is moot.
 			documents.clearError(tenant, existing.get().id());
-			return new IngestionOutcome(existing.get().id(), source, IngestionOutcome.Status.UNCHANGED,
-					existing.get().chunkCount());
+			return new Prepared(new IngestionOutcome(existing.get().id(), source, IngestionOutcome.Status.UNCHANGED,
+					existing.get().chunkCount()), tenant, null, document, null, List.of(), contentHash, started);
 		}
 		var documentId = begin(tenant, source, origin, contentHash, document.content().length);
-		try {
+		return failingOn(tenant, documentId, source, () -> {
 			var parsed = parser.parse(document);
 			var drafts = chunker.chunk(parsed.metadata().title(), parsed.blocks());
 			if (drafts.isEmpty()) {
 				throw new DocumentRejectedException(source, DocumentRejectedException.Reason.UNPARSABLE,
 						source + ": it contains no text to index (a scanned PDF needs OCR before it is uploaded)");
 			}
-			var stored = embed(tenant, documentId, drafts);
-			writer.replace(tenant, documentId, parsed, contentHash, pipelineHash, document.content().length, stored);
-			log.info("Indexed {} for tenant {}: {} chunks in {} ms", source, tenant,
-					stored.size(), (System.nanoTime() - started) / 1_000_000);
-			return new IngestionOutcome(documentId, source, IngestionOutcome.Status.INDEXED, stored.size());
+			return new Prepared(null, tenant, documentId, document, parsed, drafts, contentHash, started);
+		});
+	}
+
+	private List<StoredChunk> embed(Prepared prepared) {
+		return failingOn(prepared.tenant(), prepared.documentId(), prepared.document().source(),
+				() -> embed(prepared.tenant(), prepared.documentId(), prepared.drafts()));
+	}
+
+	private IngestionOutcome store(Prepared prepared, List<StoredChunk> stored) {
+		var tenant = prepared.tenant();
+		var source = prepared.document().source();
+		return failingOn(tenant, prepared.documentId(), source, () -> {
+			writer.replace(tenant, prepared.documentId(), prepared.parsed(), prepared.contentHash(), pipelineHash,
+					prepared.document().content().length, stored);
+			log.info("Indexed {} for tenant {}: {} chunks in {} ms", source, tenant, stored.size(),
+					(System.nanoTime() - prepared.started()) / 1_000_000);
+			return new IngestionOutcome(prepared.documentId(), source, IngestionOutcome.Status.INDEXED, stored.size());
+		});
+	}
+
+	/** Runs a step of a document's indexing; a failure is recorded on the document and rethrown. */
+	private <T> T failingOn(TenantId tenant, UUID documentId, String source, Supplier<T> step) {
+		try {
+			return step.get();
 		}
 		catch (DocumentRejectedException ex) {
 			writer.fail(tenant, documentId, ex.getMessage());

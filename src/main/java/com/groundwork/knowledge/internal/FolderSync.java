@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,9 @@ class FolderSync {
 
 	/** The file name extensions sync reads; the content must still be of an allowed media type. */
 	static final Set<String> EXTENSIONS = Set.of("md", "markdown", "html", "htm", "xhtml", "pdf", "docx", "txt");
+
+	/** Files read and ingested together. */
+	private static final int BATCH = 4;
 
 	private final KnowledgeSettings settings;
 
@@ -71,13 +75,27 @@ class FolderSync {
 		var tally = new Tally();
 		tally.skipped = files.size() - candidates.size();
 		var present = new HashSet<String>();
-		int done = 0;
-		for (var file : candidates) {
-			var source = sourceOf(root, file);
-			present.add(source);
-			ingest(tenant, file, source, tally);
-			done++;
-			log.info("Knowledge sync for tenant {}: {}/{} files ({})", tenant, done, candidates.size(), source);
+		var done = new int[1];
+		// A few files at a time through the pipelined batch: the model never waits for parsing or storing, and
+		// at most a few files are held in memory.
+		for (int from = 0; from < candidates.size(); from += BATCH) {
+			var batch = new ArrayList<SourceDocument>();
+			for (var file : candidates.subList(from, Math.min(candidates.size(), from + BATCH))) {
+				var source = sourceOf(root, file);
+				present.add(source);
+				var document = read(file, source, tally);
+				if (document != null) {
+					batch.add(document);
+				}
+				else {
+					done[0]++;
+				}
+			}
+			ingestion.ingestAll(tenant, batch, Origin.FOLDER, (document, outcome, failure) -> {
+				count(document.source(), outcome, failure, tally);
+				log.info("Knowledge sync for tenant {}: {}/{} files ({})", tenant, ++done[0], candidates.size(),
+						document.source());
+			});
 		}
 		for (var document : documents.listByOrigin(tenant, Origin.FOLDER)) {
 			if (!present.contains(document.source())) {
@@ -94,17 +112,12 @@ class FolderSync {
 		return report;
 	}
 
-	private void ingest(TenantId tenant, Path file, String source, Tally tally) {
+	/** The file's content, or null when it is refused by its size or cannot be read (then counted as an error). */
+	private @Nullable SourceDocument read(Path file, String source, Tally tally) {
 		try {
 			// A huge file is refused by its size, without being loaded.
 			ingestion.checkSize(source, Files.size(file));
-			var outcome = ingestion.ingest(tenant, new SourceDocument(source, Files.readAllBytes(file)), Origin.FOLDER);
-			if (outcome.status() == IngestionOutcome.Status.UNCHANGED) {
-				tally.unchanged++;
-			}
-			else {
-				tally.indexed++;
-			}
+			return new SourceDocument(source, Files.readAllBytes(file));
 		}
 		catch (DocumentRejectedException ex) {
 			tally.errors.add(new SyncReport.FileError(source, ex.reason().name(), ex.getMessage()));
@@ -113,9 +126,25 @@ class FolderSync {
 			tally.errors.add(new SyncReport.FileError(source, "UNREADABLE", source + ": the file could not be read"));
 			log.warn("Could not read {}", file, ex);
 		}
-		catch (RuntimeException ex) {
+		return null;
+	}
+
+	private static void count(String source, @Nullable IngestionOutcome outcome, @Nullable RuntimeException failure,
+			Tally tally) {
+		if (outcome != null) {
+			if (outcome.status() == IngestionOutcome.Status.UNCHANGED) {
+				tally.unchanged++;
+			}
+			else {
+				tally.indexed++;
+			}
+		}
+		else if (failure instanceof DocumentRejectedException ex) {
+			tally.errors.add(new SyncReport.FileError(source, ex.reason().name(), ex.getMessage()));
+		}
+		else {
 			tally.errors.add(new SyncReport.FileError(source, "FAILED", source + ": indexing failed unexpectedly"));
-			log.error("Indexing {} failed", source, ex);
+			log.error("Indexing {} failed", source, failure);
 		}
 	}
 

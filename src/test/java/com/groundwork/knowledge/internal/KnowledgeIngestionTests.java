@@ -9,6 +9,7 @@ import com.groundwork.knowledge.DocumentRemoved;
 import com.groundwork.knowledge.KnowledgeChunk;
 import com.groundwork.knowledge.KnowledgeChunks;
 import com.groundwork.knowledge.KnowledgeIngestion;
+import com.groundwork.knowledge.KnowledgeIngestion.IngestionOutcome;
 import com.groundwork.knowledge.KnowledgeIngestion.IngestionOutcome.Status;
 import com.groundwork.knowledge.SourceDocument;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -219,6 +220,51 @@ class KnowledgeIngestionTests extends KnowledgeIntegrationTest {
 		assertThat(failed.status()).isEqualTo(DocumentStatus.FAILED);
 		assertThat(failed.chunkCount()).isZero();
 		assertThat(failed.error()).contains("'type'", "'blog'");
+	}
+
+	@Test
+	void aBatchStoresWhatOneByOneIngestionStoresAndEndsEachDocumentOnItsOwn() {
+		var alone = newTenant();
+		var batched = newTenant();
+		var other = "# Routes\n\nA route is a sequence of stops.\n\n## Stops\n\nEach stop has a time window.\n";
+		var single = ingestion.ingest(alone, document("guides/dispatch.md", V1));
+		var singleOther = ingestion.ingest(alone, document("guides/routes.md", other));
+		ingestion.ingest(batched, document("guides/routes.md", other)); // unchanged when the batch comes
+
+		var outcomes = new ArrayList<IngestionOutcome>();
+		var failures = new ArrayList<String>();
+		((DocumentIngestion) ingestion).ingestAll(batched, java.util.List.of(document("guides/dispatch.md", V1),
+				document("broken/bad-type.md", new String(KnowledgeFixtures.read("broken/bad-type.md"), StandardCharsets.UTF_8)),
+				document("guides/routes.md", other)), Origin.UPLOAD, (source, outcome, failure) -> {
+					if (outcome != null) {
+						outcomes.add(outcome);
+					}
+					else {
+						failures.add(source.source() + ": " + failure.getMessage());
+					}
+				});
+
+		assertThat(outcomes).extracting(IngestionOutcome::source, IngestionOutcome::status)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("guides/dispatch.md", Status.INDEXED),
+					org.assertj.core.groups.Tuple.tuple("guides/routes.md", Status.UNCHANGED));
+		assertThat(failures).singleElement().asString().startsWith("broken/bad-type.md: ").contains("'blog'");
+		assertThat(documents.findBySource(batched, "broken/bad-type.md").orElseThrow().status())
+			.isEqualTo(DocumentStatus.FAILED);
+		// the same chunks with the same vectors as ingested alone
+		var expected = chunks.chunksOf(alone, single.documentId());
+		var actual = chunks.chunksOf(batched, outcomes.getFirst().documentId());
+		assertThat(actual).extracting(KnowledgeChunk::headingPath, KnowledgeChunk::text)
+			.isEqualTo(expected.stream().map(chunk -> org.assertj.core.groups.Tuple.tuple(chunk.headingPath(), chunk.text())).toList());
+		for (int i = 0; i < expected.size(); i++) {
+			assertThat(actual.get(i).embedding()).containsExactly(expected.get(i).embedding());
+		}
+		assertThat(chunks.chunksOf(batched, outcomes.get(1).documentId())).extracting(KnowledgeChunk::text)
+			.isEqualTo(chunks.chunksOf(alone, singleOther.documentId()).stream().map(KnowledgeChunk::text).toList());
+		var indexedId = outcomes.getFirst().documentId();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events.indexedFor(indexedId)).hasSize(1));
+		assertThatThrownBy(() -> ingestion.ingestAll(batched,
+				java.util.List.of(document("guides/a.md", V1), document("guides/a.md", V2))))
+			.isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test

@@ -46,9 +46,7 @@ final class IngestionPath {
 			var futures = new ArrayList<Future<?>>();
 			for (var document : corpus) {
 				futures.add(executor.submit(() -> {
-					var markdown = "# " + document.title() + "\n\n" + document.text() + "\n";
-					var outcome = ingestion.ingest(tenant,
-							new SourceDocument("beir/" + document.id() + ".md", markdown.getBytes(StandardCharsets.UTF_8)));
+					var outcome = ingestion.ingest(tenant, source(document));
 					beirIds.put(outcome.documentId(), document.id());
 					int count = done.incrementAndGet();
 					if (count % 250 == 0) {
@@ -66,6 +64,19 @@ final class IngestionPath {
 		}
 		awaitProjection(new JdbcTemplate(context.bean(javax.sql.DataSource.class)), Duration.ofMinutes(10));
 		return beirIds;
+	}
+
+	/** The tenant row that knowledge documents refer to. */
+	static void createTenant(EvalContext context, TenantId tenant) {
+		new JdbcTemplate(context.bean(javax.sql.DataSource.class)).update(
+				"INSERT INTO tenant (id, slug, name, region, created_at) VALUES (?, ?, 'Evaluation', 'US', CURRENT_TIMESTAMP)",
+				tenant.value(), "eval-" + tenant.value().toString().substring(0, 8));
+	}
+
+	/** A BEIR document as the Markdown file ingestion reads: {@code # title}, blank line, text. */
+	static SourceDocument source(Beir.Document document) {
+		var markdown = "# " + document.title() + "\n\n" + document.text() + "\n";
+		return new SourceDocument("beir/" + document.id() + ".md", markdown.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
