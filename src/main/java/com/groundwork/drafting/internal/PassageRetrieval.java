@@ -41,15 +41,21 @@ class PassageRetrieval {
 	record Retrieved(String query, List<GroundingPassage> passages) {
 	}
 
+	/** The language the prompts' retrieval and plan query templates are written in. */
+	static final String TEMPLATE_LANGUAGE = "en";
+
 	/**
-	 * The language a search analyzes a lead's queries in: the lead's ({@code de}, or {@code de-AT} as {@code de}), or
-	 * none (every language) when the lead's record names none that is an ISO 639-1 code.
+	 * The language a search analyzes a lead's queries in. The query templates are English filled with the lead's own
+	 * words (industry, title, interests from CRM notes, which may be German): for an English-reading lead the whole
+	 * query is English and is analyzed as such; for anyone else it is mixed, so it is searched in every analysis (each
+	 * passage scores by its better one), which matches German documents by the lead's German words and English ones by
+	 * the template's. Unknown or free-text languages are searched in every analysis too.
 	 */
 	static String queryLanguage(String leadLanguage) {
 		var code = leadLanguage.length() > 2 ? leadLanguage.substring(0, 2) : leadLanguage;
 		boolean regional = leadLanguage.length() == 2
 				|| leadLanguage.length() > 2 && (leadLanguage.charAt(2) == '-' || leadLanguage.charAt(2) == '_');
-		return regional && SearchQuery.isLanguage(code) ? code : "";
+		return regional && code.equals(TEMPLATE_LANGUAGE) ? code : "";
 	}
 
 	Retrieved retrieve(TenantId tenant, PromptFile prompt, LeadContext lead, int k) {

@@ -211,7 +211,7 @@ class SlotPlanner implements EvidencePlanner {
 			Set<String> industries) {
 		var filters = new SearchFilters(types, products, industries, Set.of(), Set.of()).withVisibilities(PUBLIC);
 		// explained: each passage carries its vector score, which the draft's metrics record (no extra search work)
-		// in the lead's language: its own-language documents are matched as they were analyzed
+		// analyzed as the query is written: English for English readers, every analysis for the mixed rest
 		return search.search(new SearchQuery(context.tenant, query, CANDIDATES, filters, true)
 			.withLanguage(PassageRetrieval.queryLanguage(context.language)))
 			.stream()

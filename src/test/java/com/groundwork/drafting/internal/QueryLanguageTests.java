@@ -8,10 +8,13 @@ import org.junit.jupiter.api.Test;
 class QueryLanguageTests {
 
 	@Test
-	void anIsoCodeOrARegionalTagIsTheLeadsLanguageAndAnythingElseIsUnknown() {
-		assertThat(PassageRetrieval.queryLanguage("de")).isEqualTo("de");
-		assertThat(PassageRetrieval.queryLanguage("de-at")).isEqualTo("de");
-		assertThat(PassageRetrieval.queryLanguage("pt_br")).isEqualTo("pt");
+	void anEnglishReadersQueriesAreEnglishAndEveryoneElsesAreSearchedInEveryAnalysis() {
+		assertThat(PassageRetrieval.queryLanguage("en")).isEqualTo("en");
+		assertThat(PassageRetrieval.queryLanguage("en-GB")).isEqualTo("en");
+		// English templates filled with a German reader's words: mixed, so both analyses
+		assertThat(PassageRetrieval.queryLanguage("de")).isEmpty();
+		assertThat(PassageRetrieval.queryLanguage("de-at")).isEmpty();
+		assertThat(PassageRetrieval.queryLanguage("pt_br")).isEmpty();
 		assertThat(PassageRetrieval.queryLanguage("")).isEmpty();
 		assertThat(PassageRetrieval.queryLanguage("german")).isEmpty();
 		assertThat(PassageRetrieval.queryLanguage("xx")).isEmpty();

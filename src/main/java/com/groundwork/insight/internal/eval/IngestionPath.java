@@ -105,12 +105,6 @@ final class IngestionPath {
 		return paths;
 	}
 
-	private static void createTenant(EvalContext context, TenantId tenant) {
-		new JdbcTemplate(context.bean(javax.sql.DataSource.class)).update(
-				"INSERT INTO tenant (id, slug, name, region, created_at) VALUES (?, ?, 'Evaluation', 'US', CURRENT_TIMESTAMP)",
-				tenant.value(), "eval-" + tenant.value().toString().substring(0, 8));
-	}
-
 	/**
 	 * Waits until every published event (DocumentIndexed, DocumentRemoved) has been handled by its listeners: the
 	 * event publication registry marks each one completed when its listener returns.

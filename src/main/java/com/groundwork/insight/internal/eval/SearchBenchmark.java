@@ -1,6 +1,7 @@
 package com.groundwork.insight.internal.eval;
 
 import com.groundwork.identity.TenantId;
+import com.groundwork.knowledge.Embedders;
 import com.groundwork.knowledge.Embeddings;
 import com.groundwork.knowledge.KnowledgeChunk;
 import com.groundwork.knowledge.KnowledgeChunks;
@@ -66,7 +67,8 @@ final class SearchBenchmark implements EvalCommand {
 	public String usage() {
 		return "bench-search [--chunks 100000] [--corpus ../shared/data/scifact/corpus.jsonl]"
 				+ " [--queries ../shared/data/scifact/queries-train.jsonl] [--query-texts 200] [--ingest-docs 200]"
-				+ " [--report eval/reports/bench-search.md] [--cache-dir DIR]";
+				+ " [--report eval/reports/bench-search.md] [--cache-dir DIR]"
+				+ " [--compare-embedders bge-small-en-v1.5-q,e5-small-v2-q|none]";
 	}
 
 	@Override
@@ -93,11 +95,25 @@ final class SearchBenchmark implements EvalCommand {
 		// every timed query searches: the warm-up asks them all once, which would otherwise answer them from recent results
 		var properties = new ArrayList<>(arguments.springProperties());
 		properties.addFirst("groundwork.search.result-cache-size=0");
-		try (var context = EvalContext.start(properties, app -> new SyntheticChunks(bases, tenants, chunks))) {
+		try (var context = EvalContext.start(properties,
+				app -> new SyntheticChunks(bases, tenants, chunks, app.getBean(Embedders.class)))) {
 			double indexSeconds = (System.nanoTime() - indexStarted) / 1e9;
 			log.info("Start-up with an index of {} chunks took {} s", chunks, Math.round(indexSeconds));
 			latency.put("index_build_seconds", round(indexSeconds, 1));
+			latency.put("embedders", context.property("groundwork.search.embedders"));
 			measureLatency(context.bean(PassageSearch.class), queries, tenants, latency);
+		}
+		// The same searches with the other embedder configuration: what a further model costs per query.
+		var compare = arguments.get("compare-embedders", "bge-small-en-v1.5-q,e5-small-v2-q");
+		var compared = new LinkedHashMap<String, Object>();
+		if (!compare.equals("none") && !compare.equals(latency.get("embedders"))) {
+			var other = new ArrayList<>(properties);
+			other.add("groundwork.search.embedders=" + compare);
+			try (var context = EvalContext.start(other,
+					app -> new SyntheticChunks(bases, tenants, chunks, app.getBean(Embedders.class)))) {
+				compared.put("embedders", compare);
+				measureLatency(context.bean(PassageSearch.class), queries, tenants, compared);
+			}
 		}
 
 		var line = new LinkedHashMap<String, Object>();
@@ -105,11 +121,16 @@ final class SearchBenchmark implements EvalCommand {
 		line.put("p50_ms", latency.get("p50_ms"));
 		line.put("p99_ms", latency.get("p99_ms"));
 		line.put("ingest_ratio", ingestion.get("ingest_ratio"));
+		if (!compared.isEmpty()) {
+			line.put("compared", Map.of("embedders", compared.get("embedders"), "p50_ms", compared.get("p50_ms"),
+					"p99_ms", compared.get("p99_ms")));
+		}
 		var details = new LinkedHashMap<String, Object>(line);
 		details.put("seconds", round((System.nanoTime() - started) / 1e9, 1));
 		details.put("base_vectors", bases.size());
 		details.put("ingestion", ingestion);
 		details.put("latency", latency);
+		details.put("compared_latency", compared);
 		var report = Path.of(arguments.get("report", "eval/reports/bench-search.md"));
 		Files.createDirectories(report.toAbsolutePath().getParent());
 		Files.writeString(report.resolveSibling(report.getFileName().toString().replaceAll("\\.md$", "") + ".json"),
@@ -126,6 +147,8 @@ final class SearchBenchmark implements EvalCommand {
 		var tenant = new TenantId(UUID.randomUUID());
 		try (var context = EvalContext.start(arguments.springProperties(), null)) {
 			var embeddings = context.bean(Embeddings.class);
+			// raw: every model ingestion embeds with (groundwork.search.embedders)
+			var models = context.bean(Embedders.class).all();
 			var ingestion = context.bean(KnowledgeIngestion.class);
 			var chunks = context.bean(KnowledgeChunks.class);
 			var publications = new JdbcTemplate(context.bean(javax.sql.DataSource.class));
@@ -156,7 +179,9 @@ final class SearchBenchmark implements EvalCommand {
 				ids.forEach(id -> ingested.addAll(chunks.chunksOf(tenant, id)));
 				var texts = passages(ingested);
 				long t1 = System.nanoTime();
-				embeddings.embedPassages(texts);
+				for (var model : models) {
+					model.embedPassages(texts);
+				}
 				rawNanos += System.nanoTime() - t1;
 				passageCount += texts.size();
 				for (int i = 0; i < slice.size(); i++) {
@@ -286,6 +311,17 @@ final class SearchBenchmark implements EvalCommand {
 		((Map<String, Map<String, Object>>) latency.get("by_kind")).forEach((kind, values) -> md.append("| ")
 			.append(kind).append(" | ").append(values.get("p50_ms")).append(" | ").append(values.get("p99_ms"))
 			.append(" |\n"));
+		var compared = (Map<String, Object>) details.get("compared_latency");
+		if (compared != null && !compared.isEmpty()) {
+			md.append("\nThe same searches with embedders `").append(compared.get("embedders"))
+				.append("` (a further model's vector search fused in; its vectors are the same real embeddings with ")
+				.append("other noise, so this measures cost, not quality) instead of `").append(latency.get("embedders"))
+				.append("`: p50 ").append(compared.get("p50_ms")).append(" ms, p99 ").append(compared.get("p99_ms"))
+				.append(" ms.\n\n| query | p50 ms | p99 ms |\n|---|---:|---:|\n");
+			((Map<String, Map<String, Object>>) compared.get("by_kind")).forEach((kind, values) -> md.append("| ")
+				.append(kind).append(" | ").append(values.get("p50_ms")).append(" | ").append(values.get("p99_ms"))
+				.append(" |\n"));
+		}
 		md.append("\n## Ingestion\n\n").append(ingestion.get("documents"))
 			.append(" SciFact documents: raw embedding ").append(ingestion.get("raw_embedding_docs_per_s"))
 			.append(" docs/s, end to end (parse, chunk, embed, store, event, search projection) ")
@@ -307,13 +343,17 @@ final class SearchBenchmark implements EvalCommand {
 
 		private final int size;
 
-		SyntheticChunks(List<Base> bases, List<TenantId> tenants, int size) {
+		/** Further models' names: their vectors are the base vector with other noise (the cost, not the quality). */
+		private final List<String> extraModels;
+
+		SyntheticChunks(List<Base> bases, List<TenantId> tenants, int size, Embedders embedders) {
 			if (bases.isEmpty()) {
 				throw new IllegalArgumentException("no embeddings to replicate");
 			}
 			this.bases = bases;
 			this.tenants = tenants;
 			this.size = size;
+			this.extraModels = embedders.extras().stream().map(Embeddings::name).toList();
 		}
 
 		@Override
@@ -338,8 +378,16 @@ final class SearchBenchmark implements EvalCommand {
 						INDUSTRIES.get(i / 7 % INDUSTRIES.size()), REGIONS.get(i / 3 % REGIONS.size()), "en");
 				var document = base.document();
 				var id = UUID.nameUUIDFromBytes(("bench-" + i).getBytes(StandardCharsets.UTF_8));
+				var extras = new java.util.HashMap<String, float[]>();
+				for (var model : extraModels) {
+					var extra = Arrays.copyOf(base.vector(), base.vector().length);
+					for (int d = 0; d < extra.length; d++) {
+						extra[d] += (float) random.nextGaussian() * NOISE;
+					}
+					extras.put(model, extra);
+				}
 				consumer.accept(new KnowledgeChunk(id, id, tenant, 0, document.title(), document.title(),
-						document.text().isBlank() ? document.title() : document.text(), metadata, vector, ""));
+						document.text().isBlank() ? document.title() : document.text(), metadata, vector, "", extras));
 			}
 		}
 	}
