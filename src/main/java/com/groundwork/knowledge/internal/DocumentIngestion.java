@@ -241,11 +241,12 @@ class DocumentIngestion implements KnowledgeIngestion {
 			return step.get();
 		}
 		catch (DocumentRejectedException ex) {
-			writer.fail(tenant, documentId, ex.getMessage());
+			recordFailure(tenant, documentId, ex.getMessage(), ex);
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			writer.fail(tenant, documentId, source + ": indexing failed unexpectedly; try again, and report it if it persists");
+			recordFailure(tenant, documentId,
+					source + ": indexing failed unexpectedly; try again, and report it if it persists", ex);
 			throw ex;
 		}
 	}
@@ -304,5 +305,15 @@ class DocumentIngestion implements KnowledgeIngestion {
 					Hashes.sha256(draft.text()), key, vectors.get(key), extras.get(i)));
 		}
 		return stored;
+	}
+
+	/** Marks the document failed; if even that fails (the database is gone), the original error stays the one thrown. */
+	private void recordFailure(TenantId tenant, UUID documentId, String message, RuntimeException cause) {
+		try {
+			writer.fail(tenant, documentId, message);
+		}
+		catch (RuntimeException recording) {
+			cause.addSuppressed(recording);
+		}
 	}
 }
