@@ -145,7 +145,8 @@ class PgVectorIndex implements VectorIndex, ChunkProjection {
 		var byChunk = new HashMap<UUID, float[]>();
 		jdbc.query("SELECT chunk_id, " + model.column() + " FROM search_vector WHERE chunk_id IN ("
 				+ "?, ".repeat(chunkIds.size() - 1) + "?) AND " + model.column() + " IS NOT NULL", rs -> {
-					byChunk.put(rs.getObject(1, UUID.class), ((PGvector) rs.getObject(2, PGvector.class)).toArray());
+					// read as text: the driver knows the vector type only where PGvector was registered on the connection
+					byChunk.put(rs.getObject(1, UUID.class), new PGvector(rs.getString(2)).toArray());
 				}, chunkIds.values().toArray());
 		var vectors = new HashMap<Integer, float[]>();
 		chunkIds.forEach((doc, chunkId) -> {
