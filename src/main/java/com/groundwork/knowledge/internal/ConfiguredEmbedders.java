@@ -20,10 +20,10 @@ class ConfiguredEmbedders implements Embedders {
 
 	private final List<Embeddings> extras;
 
-	ConfiguredEmbedders(Embeddings primary,
+	ConfiguredEmbedders(Embeddings primary, EmbeddingSettings settings,
 			@Value("${groundwork.search.embedders:" + OnnxEmbeddings.MODEL + "}") List<String> names) {
 		this.primary = primary;
-		this.extras = extras(names).stream().map(model -> model.load(primary)).toList();
+		this.extras = extras(names).stream().map(model -> model.load(primary, settings)).toList();
 	}
 
 	/** The further models named, validated: the primary first, each model once. */

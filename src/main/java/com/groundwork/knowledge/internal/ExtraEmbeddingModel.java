@@ -1,14 +1,8 @@
 package com.groundwork.knowledge.internal;
 
 import com.groundwork.knowledge.Embeddings;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The further in-process models search can fuse beside the primary one, each shipped inside its own jar (nothing is
@@ -18,16 +12,15 @@ import java.util.function.Supplier;
 enum ExtraEmbeddingModel {
 
 	/** e5-small-v2 (quantized): trained on query/passage pairs, wants "query: " and "passage: " prefixes. */
-	E5_SMALL_V2_Q("e5-small-v2-q", "query: ", "passage: ",
-			() -> new E5SmallV2QuantizedEmbeddingModel(Runnable::run)),
+	E5_SMALL_V2_Q("e5-small-v2-q", "query: ", "passage: ", 512),
 
-	/** all-MiniLM-L6-v2 (quantized): six layers, about half the cost of the others; no prefixes. */
-	ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "", "",
-			() -> new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run));
+	/**
+	 * all-MiniLM-L6-v2 (quantized): six layers, about half the cost of the others; no prefixes. Trained on texts of
+	 * at most 256 tokens (its tokenizer file cuts at 128): a longer passage is read in 256-token windows, not cut.
+	 */
+	ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", "", "", 256);
 
 	private static final int DIMENSIONS = 384;
-
-	private static final int BATCH_SIZE = 32;
 
 	private final String modelName;
 
@@ -35,15 +28,13 @@ enum ExtraEmbeddingModel {
 
 	private final String passagePrefix;
 
-	// Embedding on the calling thread: the model's own pool would compete with the caller's.
-	private final Supplier<AbstractInProcessEmbeddingModel> loader;
+	private final int windowTokens;
 
-	ExtraEmbeddingModel(String modelName, String queryPrefix, String passagePrefix,
-			Supplier<AbstractInProcessEmbeddingModel> loader) {
+	ExtraEmbeddingModel(String modelName, String queryPrefix, String passagePrefix, int windowTokens) {
 		this.modelName = modelName;
+		this.windowTokens = windowTokens;
 		this.queryPrefix = queryPrefix;
 		this.passagePrefix = passagePrefix;
-		this.loader = loader;
 	}
 
 	String modelName() {
@@ -62,9 +53,10 @@ enum ExtraEmbeddingModel {
 		return Arrays.stream(values()).map(ExtraEmbeddingModel::modelName).toList();
 	}
 
-	/** Loads the model (a few seconds: the ONNX graph is read from the jar). */
-	Embeddings load(Embeddings primary) {
-		var model = loader.get();
+	/** Loads the model (a few seconds: the ONNX graph is read from its jar); both pool by the mean of their tokens. */
+	Embeddings load(Embeddings primary, EmbeddingSettings settings) {
+		var encoder = new OnnxEncoder(modelName + ".onnx", modelName + "-tokenizer.json", OnnxEncoder.Pooling.MEAN,
+				windowTokens, settings);
 		return new Embeddings() {
 
 			@Override
@@ -79,20 +71,13 @@ enum ExtraEmbeddingModel {
 
 			@Override
 			public List<float[]> embedPassages(List<String> passages) {
-				var vectors = new ArrayList<float[]>(passages.size());
-				for (int from = 0; from < passages.size(); from += BATCH_SIZE) {
-					var batch = passages.subList(from, Math.min(passages.size(), from + BATCH_SIZE))
-						.stream()
-						.map(text -> TextSegment.from(passagePrefix + text))
-						.toList();
-					model.embedAll(batch).content().forEach(embedding -> vectors.add(embedding.vector()));
-				}
-				return vectors;
+				return passages.isEmpty() ? List.of()
+						: encoder.encode(passages.stream().map(text -> passagePrefix + text).toList());
 			}
 
 			@Override
 			public float[] embedQuery(String query) {
-				return model.embed(queryPrefix + query).content().vector();
+				return encoder.encode(List.of(queryPrefix + query)).getFirst();
 			}
 
 			/** Chunks are cut on the primary model's tokens; these models share its WordPiece vocabulary. */

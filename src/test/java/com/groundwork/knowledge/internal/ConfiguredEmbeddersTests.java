@@ -28,7 +28,7 @@ class ConfiguredEmbeddersTests {
 	void eachFurtherModelEmbedsQueriesCloserToTheirAnswerThanToAnotherPassage() {
 		var primary = new OnnxEmbeddings();
 		for (var model : ExtraEmbeddingModel.values()) {
-			var embeddings = model.load(primary);
+			var embeddings = model.load(primary, EmbeddingSettings.DEFAULTS);
 			var passages = embeddings.embedPassages(List.of(
 					"Reefer containers keep vaccines between two and eight degrees during transport.",
 					"Invoices are sent by email at the end of every month."));
