@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -186,10 +187,23 @@ class DocumentIngestion implements KnowledgeIngestion {
 		return Thread.ofPlatform().name(name).daemon().factory();
 	}
 
-	/** A document parsed and chunked, ready to embed; or, when its content is already indexed, its outcome. */
+	/**
+	 * A document parsed and chunked, with the vectors its passages already have, ready to embed; or, when its content
+	 * is already indexed, its outcome.
+	 */
 	private record Prepared(@Nullable IngestionOutcome unchanged, TenantId tenant, @Nullable UUID documentId,
-			SourceDocument document, @Nullable ParsedDocument parsed, List<ChunkDraft> drafts, String contentHash,
-			long started) {
+			SourceDocument document, @Nullable ParsedDocument parsed, List<ChunkDraft> drafts, Passages passages,
+			String contentHash, long started) {
+	}
+
+	/**
+	 * What is embedded of each chunk, its key, and the vectors already stored under those keys (the primary model's
+	 * and each further model's): looked up ahead, so the thread that runs the models does nothing else.
+	 */
+	private record Passages(List<String> texts, List<String> keys, Map<String, float[]> stored,
+			List<Map<String, float[]>> storedExtras) {
+
+		static final Passages NONE = new Passages(List.of(), List.of(), Map.of(), List.of());
 	}
 
 	/** Everything before the model: the unchanged check, the INDEXING mark, parsing and chunking. */
@@ -204,7 +218,8 @@ class DocumentIngestion implements KnowledgeIngestion {
 			// A newer version may have failed meanwhile; this content is the indexed one, so that error is moot.
 			documents.clearError(tenant, existing.get().id());
 			return new Prepared(new IngestionOutcome(existing.get().id(), source, IngestionOutcome.Status.UNCHANGED,
-					existing.get().chunkCount()), tenant, null, document, null, List.of(), contentHash, started);
+					existing.get().chunkCount()), tenant, null, document, null, List.of(), Passages.NONE, contentHash,
+					started);
 		}
 		var documentId = begin(tenant, source, origin, contentHash, document.content().length);
 		return failingOn(tenant, documentId, source, () -> {
@@ -214,13 +229,14 @@ class DocumentIngestion implements KnowledgeIngestion {
 				throw new DocumentRejectedException(source, DocumentRejectedException.Reason.UNPARSABLE,
 						source + ": it contains no text to index (a scanned PDF needs OCR before it is uploaded)");
 			}
-			return new Prepared(null, tenant, documentId, document, parsed, drafts, contentHash, started);
+			return new Prepared(null, tenant, documentId, document, parsed, drafts, passages(tenant, drafts),
+					contentHash, started);
 		});
 	}
 
 	private List<StoredChunk> embed(Prepared prepared) {
 		return failingOn(prepared.tenant(), prepared.documentId(), prepared.document().source(),
-				() -> embed(prepared.tenant(), prepared.documentId(), prepared.drafts()));
+				() -> embed(prepared.documentId(), prepared.drafts(), prepared.passages()));
 	}
 
 	private IngestionOutcome store(Prepared prepared, List<StoredChunk> stored) {
@@ -269,19 +285,23 @@ class DocumentIngestion implements KnowledgeIngestion {
 		}
 	}
 
+	private Passages passages(TenantId tenant, List<ChunkDraft> drafts) {
+		var texts = drafts.stream().map(draft -> PassageText.forEmbedding(draft.headingPath(), draft.text())).toList();
+		var keys = texts.stream().map(text -> ExtraVectors.key(OnnxEmbeddings.MODEL, text)).toList();
+		return new Passages(texts, keys, chunks.embeddingsByKey(tenant, keys), extraVectors.stored(tenant, texts));
+	}
+
 	/**
 	 * Chunks with their vectors. A chunk's id derives from its document, its embedded text and which occurrence of
 	 * that text it is, so a chunk whose text survives an edit keeps its id (and its citations stay valid).
 	 */
-	private List<StoredChunk> embed(TenantId tenant, UUID documentId, List<ChunkDraft> drafts) {
-		var keys = drafts.stream()
-			.map(draft -> Hashes.sha256(OnnxEmbeddings.MODEL + "\n" + PassageText.forEmbedding(draft.headingPath(), draft.text())))
-			.toList();
-		var vectors = new HashMap<>(chunks.embeddingsByKey(tenant, keys));
+	private List<StoredChunk> embed(UUID documentId, List<ChunkDraft> drafts, Passages passages) {
+		var keys = passages.keys();
+		var vectors = new HashMap<>(passages.stored());
 		var missing = new LinkedHashMap<String, String>();
 		for (int i = 0; i < drafts.size(); i++) {
 			if (!vectors.containsKey(keys.get(i))) {
-				missing.putIfAbsent(keys.get(i), PassageText.forEmbedding(drafts.get(i).headingPath(), drafts.get(i).text()));
+				missing.putIfAbsent(keys.get(i), passages.texts().get(i));
 			}
 		}
 		var computed = embeddings.embedPassages(List.copyOf(missing.values()));
@@ -292,7 +312,7 @@ class DocumentIngestion implements KnowledgeIngestion {
 		embedded.increment(missing.size());
 		reused.increment(drafts.size() - missing.size());
 
-		var extras = extraVectors.of(tenant, drafts.stream().map(d -> PassageText.forEmbedding(d.headingPath(), d.text())).toList());
+		var extras = extraVectors.of(passages.texts(), passages.storedExtras());
 
 		var occurrences = new HashMap<String, Integer>();
 		var stored = new ArrayList<StoredChunk>(drafts.size());

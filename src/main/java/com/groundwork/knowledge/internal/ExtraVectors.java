@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -32,13 +33,25 @@ final class ExtraVectors {
 		return String.join("+", Stream.concat(Stream.of(primary), models.stream().map(Embeddings::name)).toList());
 	}
 
-	/** For each text, in order, its vectors by every further model (empty lists when there are none). */
-	List<List<Vector>> of(TenantId tenant, List<String> texts) {
+	/**
+	 * The vectors each further model already has stored for these texts, by key (one map per model, in order): looked
+	 * up while another document is embedded, so the models' thread only embeds.
+	 */
+	List<Map<String, float[]>> stored(TenantId tenant, List<String> texts) {
+		return models.stream()
+			.map(model -> chunks.extraVectorsByKey(tenant, model.name(),
+					texts.stream().map(text -> key(model.name(), text)).toList()))
+			.toList();
+	}
+
+	/** For each text, in order, its vectors by every further model: the stored ones, the others embedded now. */
+	List<List<Vector>> of(List<String> texts, List<Map<String, float[]>> stored) {
 		var result = new ArrayList<List<Vector>>(texts.size());
 		texts.forEach(text -> result.add(new ArrayList<>(models.size())));
-		for (var model : models) {
+		for (int m = 0; m < models.size(); m++) {
+			var model = models.get(m);
 			var keys = texts.stream().map(text -> key(model.name(), text)).toList();
-			var vectors = new HashMap<>(chunks.extraVectorsByKey(tenant, model.name(), keys));
+			var vectors = new HashMap<>(stored.get(m));
 			var missing = new LinkedHashMap<String, String>();
 			for (int i = 0; i < texts.size(); i++) {
 				if (!vectors.containsKey(keys.get(i))) {
@@ -47,8 +60,8 @@ final class ExtraVectors {
 			}
 			var computed = model.embedPassages(List.copyOf(missing.values()));
 			var missingKeys = List.copyOf(missing.keySet());
-			for (int m = 0; m < missingKeys.size(); m++) {
-				vectors.put(missingKeys.get(m), computed.get(m));
+			for (int k = 0; k < missingKeys.size(); k++) {
+				vectors.put(missingKeys.get(k), computed.get(k));
 			}
 			for (int i = 0; i < texts.size(); i++) {
 				result.get(i).add(new Vector(model.name(), keys.get(i), vectors.get(keys.get(i))));

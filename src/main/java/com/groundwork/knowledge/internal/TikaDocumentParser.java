@@ -27,7 +27,6 @@ import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
-import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -37,6 +36,7 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -131,6 +131,9 @@ class TikaDocumentParser implements DisposableBean {
 
 	private ParsedDocument parseNow(SourceDocument document) throws Exception {
 		var source = document.source();
+		if (document.content().length == 0) {
+			throw new DocumentRejectedException(source, Reason.UNPARSABLE, source + ": the file is empty");
+		}
 		if (ZipBombGuard.isZip(document.content())) {
 			var bomb = ZipBombGuard.check(document.content());
 			if (bomb != null) {
@@ -148,19 +151,15 @@ class TikaDocumentParser implements DisposableBean {
 						+ " (groundwork.knowledge.allowed-media-types)");
 			}
 			if (MARKDOWN.contains(mediaType) || PLAIN_TEXT.contains(mediaType)) {
-				var text = new TextCollector(settings.maxExtractedCharacters());
-				var context = parseContext();
-				if (isUtf8(document.content())) {
-					// Valid UTF-8 is read as UTF-8: a short file with a few accented letters is otherwise guessed as
-					// another charset by statistics ("Distribución" read as GB18030 became "Distribuci贸n").
-					context.set(EncodingDetector.class, (input, hints) -> StandardCharsets.UTF_8);
+				var text = utf8Text(document.content());
+				if (text == null) {
+					text = decodedByTika(stream, metadata);
 				}
-				parser.parse(stream, text, metadata, context);
 				if (PLAIN_TEXT.contains(mediaType)) {
-					var blocks = PlainTextBlocks.read(text.text());
+					var blocks = PlainTextBlocks.read(text);
 					return new ParsedDocument(source, mediaType, MetadataFields.resolve(source, Map.of(), blocks), blocks);
 				}
-				var markdown = FrontMatter.split(source, text.text());
+				var markdown = FrontMatter.split(source, text);
 				var blocks = MarkdownBlocks.read(markdown.body());
 				return new ParsedDocument(source, mediaType, MetadataFields.resolve(source, markdown.fields(), blocks),
 						blocks);
@@ -173,18 +172,39 @@ class TikaDocumentParser implements DisposableBean {
 		}
 	}
 
-	/** Whether the bytes decode as UTF-8 without a single malformed sequence. */
-	static boolean isUtf8(byte[] content) {
+	/**
+	 * Valid UTF-8 is read as UTF-8, directly: Tika would detect the type a second time and guess the charset by
+	 * statistics (a short file with a few accented letters came out as GB18030: "Distribución" read as
+	 * "Distribuci贸n"). The text ends with a line break, as Tika's does.
+	 * @return the text, or null when the bytes are not valid UTF-8
+	 * @throws WriteLimitReachedException when it is longer than groundwork.knowledge.max-extracted-characters
+	 */
+	@Nullable String utf8Text(byte[] content) throws WriteLimitReachedException {
+		String text;
 		try {
-			StandardCharsets.UTF_8.newDecoder()
+			text = StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
 				.onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-				.decode(java.nio.ByteBuffer.wrap(content));
-			return true;
+				.decode(java.nio.ByteBuffer.wrap(content))
+				.toString();
 		}
 		catch (java.nio.charset.CharacterCodingException notUtf8) {
-			return false;
+			return null;
 		}
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		if (text.length() > settings.maxExtractedCharacters()) {
+			throw new WriteLimitReachedException(settings.maxExtractedCharacters());
+		}
+		return text.endsWith("\n") ? text : text + "\n";
+	}
+
+	/** Text in another charset: Tika's detection of it. */
+	private String decodedByTika(InputStream stream, Metadata metadata) throws Exception {
+		var text = new TextCollector(settings.maxExtractedCharacters());
+		parser.parse(stream, text, metadata, parseContext());
+		return text.text();
 	}
 
 	private void parse(InputStream stream, ContentHandler handler, Metadata metadata) throws Exception {

@@ -172,8 +172,10 @@ class KnowledgeParserTests {
 		var content = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("knowledge/case-studies/corriente-distribucion.md"));
 		var parsed = parser.parse(new SourceDocument("case-studies/corriente-distribucion.md", content));
 		assertThat(parsed.metadata().title()).startsWith("Corriente Distribución raises");
-		assertThat(TikaDocumentParser.isUtf8(content)).isTrue();
-		assertThat(TikaDocumentParser.isUtf8(new byte[] { 'D', (byte) 0xE9, 'j', 'a' })).as("Latin-1 é").isFalse();
+		assertThat(parser.utf8Text(content)).startsWith("---").endsWith("\n");
+		assertThat(parser.utf8Text(new byte[] { 'D', (byte) 0xE9, 'j', 'a' })).as("Latin-1 é").isNull();
+		assertThat(parser.utf8Text("\uFEFF# Title".getBytes(java.nio.charset.StandardCharsets.UTF_8))).as("BOM")
+			.isEqualTo("# Title\n");
 		var latin1 = parser.parse(new SourceDocument("fr/cafe.txt", "Caf\u00e9 cr\u00e8me, d\u00e9j\u00e0 vu.".getBytes(
 				java.nio.charset.StandardCharsets.ISO_8859_1)));
 		assertThat(latin1.blocks().toString()).as("not UTF-8: Tika still detects the charset").contains("Café");
