@@ -27,21 +27,56 @@ public interface InjectionFeatures {
 		.mapToObj(i -> String.format(java.util.Locale.ROOT, "emb.%03d", i))
 		.toArray(String[]::new);
 
-	/** A window's named feature values: its embedding, then its lexical cues. */
-	default Vector vector(String window, float[] embedding) {
+	/** The names of the context cues {@link #vectors} adds after the lexical ones. */
+	List<String> CONTEXT_NAMES = List.of("ctx.similarity", "ctx.alone");
+
+	/**
+	 * Each window's named feature values within its text: its embedding, its lexical cues, and how close it is to the
+	 * rest of the text ({@code ctx.similarity}: cosine of its embedding with the sum of the other windows'; an order
+	 * to a model planted in an e-mail is about something else; {@code ctx.alone}: 1 when the text has no other window,
+	 * the similarity then 0).
+	 *
+	 * @param embeddings the windows' unit-length passage embeddings, in window order
+	 */
+	default List<Vector> vectors(List<String> windows, List<float[]> embeddings) {
+		int dimensions = embeddings.isEmpty() ? 0 : embeddings.getFirst().length;
+		var sum = new double[dimensions];
+		for (var embedding : embeddings) {
+			for (int d = 0; d < dimensions; d++) {
+				sum[d] += embedding[d];
+			}
+		}
 		var cues = lexicalNames();
-		var values = lexical(window);
-		var names = new String[embedding.length + cues.size()];
-		var all = new double[names.length];
-		for (int i = 0; i < embedding.length; i++) {
-			names[i] = i < EMBEDDING_NAMES.length ? EMBEDDING_NAMES[i] : "emb." + i;
-			all[i] = embedding[i];
+		var vectors = new java.util.ArrayList<Vector>(windows.size());
+		for (int w = 0; w < windows.size(); w++) {
+			var embedding = embeddings.get(w);
+			double dot = 0;
+			double norm = 0;
+			for (int d = 0; d < dimensions; d++) {
+				double other = sum[d] - embedding[d];
+				dot += embedding[d] * other;
+				norm += other * other;
+			}
+			boolean alone = windows.size() == 1 || norm < 1e-12;
+			double similarity = alone ? 0 : dot / Math.sqrt(norm);
+			var values = lexical(windows.get(w));
+			var names = new String[dimensions + cues.size() + CONTEXT_NAMES.size()];
+			var all = new double[names.length];
+			for (int d = 0; d < dimensions; d++) {
+				names[d] = d < EMBEDDING_NAMES.length ? EMBEDDING_NAMES[d] : "emb." + d;
+				all[d] = embedding[d];
+			}
+			for (int i = 0; i < cues.size(); i++) {
+				names[dimensions + i] = "lex." + cues.get(i);
+				all[dimensions + i] = values[i];
+			}
+			names[dimensions + cues.size()] = CONTEXT_NAMES.get(0);
+			all[dimensions + cues.size()] = similarity;
+			names[dimensions + cues.size() + 1] = CONTEXT_NAMES.get(1);
+			all[dimensions + cues.size() + 1] = alone ? 1 : 0;
+			vectors.add(new Vector(names, all));
 		}
-		for (int i = 0; i < cues.size(); i++) {
-			names[embedding.length + i] = "lex." + cues.get(i);
-			all[embedding.length + i] = values[i];
-		}
-		return new Vector(names, all);
+		return vectors;
 	}
 
 	/**

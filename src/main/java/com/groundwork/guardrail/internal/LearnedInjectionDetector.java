@@ -4,6 +4,7 @@ import com.groundwork.guardrail.InjectionFeatures;
 import com.groundwork.knowledge.Embeddings;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,10 @@ import java.util.Map;
  * window. A score of 0.5 means the model's threshold (so the policy's {@code injection.min-score} of 0.5 keeps exactly
  * what the model flags); above it, scores rise linearly to 1.
  * <p>
- * Window scores are remembered by window text (the same passages and boilerplate sentences come back draft after
- * draft): only unseen windows cost an embedding. Never throws: a failure flags the text, as {@link InjectionScanner}
+ * A window is judged within its text: beside its own embedding and cues, its similarity to the text's other windows
+ * (an instruction planted in an e-mail is about something else). Window embeddings are remembered by window text and
+ * scans by text (the same passages and boilerplate sentences come back draft after draft): only unseen windows cost
+ * an embedding. Never throws: a failure flags the text, as {@link InjectionScanner}
  * does.
  */
 final class LearnedInjectionDetector implements InjectionDetector {
@@ -27,12 +30,13 @@ final class LearnedInjectionDetector implements InjectionDetector {
 
 	private static final int CACHE_ENTRIES = 8192;
 
-	private final Map<String, Double> scores = Collections.synchronizedMap(new LinkedHashMap<>(512, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Double> eldest) {
-			return size() > CACHE_ENTRIES;
-		}
-	});
+	private static final int TEXT_CACHE_ENTRIES = 2048;
+
+	/** Window embeddings by window text: the same sentences (greetings, boilerplate, passages) come back often. */
+	private final Map<String, float[]> embedded = lru(CACHE_ENTRIES);
+
+	/** Scans by text: a scan is a pure function of the text, and passages come back draft after draft. */
+	private final Map<String, List<InjectionSignal>> scanned = lru(TEXT_CACHE_ENTRIES);
 
 	private final InjectionFeatures features;
 
@@ -46,13 +50,30 @@ final class LearnedInjectionDetector implements InjectionDetector {
 		this.model = model;
 	}
 
+	private static <V> Map<String, V> lru(int entries) {
+		return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+				return size() > entries;
+			}
+		});
+	}
+
 	@Override
 	public List<InjectionSignal> scan(String text) {
 		if (text == null || text.isBlank()) {
 			return List.of();
 		}
+		var remembered = scanned.get(text);
+		if (remembered != null) {
+			return remembered;
+		}
 		try {
-			return scanOrThrow(text);
+			var signals = scanOrThrow(text);
+			if (text.length() <= 20_000) {
+				scanned.put(text, signals);
+			}
+			return signals;
 		}
 		catch (RuntimeException | LinkageError ex) {
 			return List.of(new InjectionSignal("detector-failed", 0, Math.min(text.length(), 80),
@@ -62,10 +83,14 @@ final class LearnedInjectionDetector implements InjectionDetector {
 
 	private List<InjectionSignal> scanOrThrow(String text) {
 		var windows = features.windows(text);
-		var probabilities = probabilities(windows.stream().map(InjectionFeatures.Window::text).toList());
+		if (windows.isEmpty()) {
+			return List.of();
+		}
+		var texts = windows.stream().map(InjectionFeatures.Window::text).toList();
+		var vectors = features.vectors(texts, embed(texts));
 		var signals = new ArrayList<InjectionSignal>();
 		for (int i = 0; i < windows.size(); i++) {
-			double p = probabilities.get(i);
+			double p = model.probability(vectors.get(i));
 			if (p >= model.threshold()) {
 				var window = windows.get(i);
 				signals.add(new InjectionSignal(CATEGORY, window.start(), window.end(), shorten(window.text())
@@ -75,12 +100,12 @@ final class LearnedInjectionDetector implements InjectionDetector {
 		return List.copyOf(signals);
 	}
 
-	/** The probability of each window, from the cache or embedded in one batch. */
-	List<Double> probabilities(List<String> windows) {
-		var result = new ArrayList<Double>(windows.size());
+	/** Each window's embedding, from the cache or embedded in one batch. */
+	private List<float[]> embed(List<String> windows) {
+		var result = new ArrayList<float[]>(windows.size());
 		var missing = new ArrayList<String>();
 		for (var window : windows) {
-			var known = scores.get(window);
+			var known = embedded.get(window);
 			result.add(known);
 			if (known == null && !missing.contains(window)) {
 				missing.add(window);
@@ -88,11 +113,10 @@ final class LearnedInjectionDetector implements InjectionDetector {
 		}
 		if (!missing.isEmpty()) {
 			var vectors = embeddings.embedPassages(missing);
-			var fresh = new LinkedHashMap<String, Double>();
+			var fresh = new HashMap<String, float[]>();
 			for (int i = 0; i < missing.size(); i++) {
-				double p = model.probability(features.vector(missing.get(i), vectors.get(i)));
-				fresh.put(missing.get(i), p);
-				scores.put(missing.get(i), p);
+				fresh.put(missing.get(i), vectors.get(i));
+				embedded.put(missing.get(i), vectors.get(i));
 			}
 			for (int i = 0; i < windows.size(); i++) {
 				if (result.get(i) == null) {
@@ -105,7 +129,8 @@ final class LearnedInjectionDetector implements InjectionDetector {
 
 	/** Forgets every remembered window score (benchmarks of unseen text). */
 	void forget() {
-		scores.clear();
+		embedded.clear();
+		scanned.clear();
 	}
 
 	/** 0.5 at the threshold, linear on either side (0 and 1 stay where they are). */

@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class WindowedInjectionFeatures implements InjectionFeatures {
 
 	/** Bump when the code below changes what a window or a cue is. */
-	private static final String CODE_VERSION = "windows-1";
+	private static final String CODE_VERSION = "windows-2+context";
 
 	private static final List<String> CUES = List.of("second-person", "first-person", "your-output", "imperative",
 			"question", "link", "quoted", "length", "letters", "digits");

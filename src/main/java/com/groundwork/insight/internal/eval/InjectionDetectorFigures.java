@@ -12,7 +12,7 @@ import java.util.Map;
  * threshold itself — the lowest whose false positive rate on held-out benign texts is within the limit.
  */
 record InjectionDetectorFigures(List<InjectionDetectorTraining.Scored> positives, List<InjectionDetectorTraining.Scored> negatives,
-		List<Double> windowNegatives, Map<String, String> families, double threshold, boolean withPatterns) {
+		Map<String, String> families, double threshold, boolean withPatterns) {
 
 	static InjectionDetectorFigures choose(InjectionDetectorFigures figures, double maxFpr) {
 		double best = 0.99;
@@ -25,11 +25,25 @@ record InjectionDetectorFigures(List<InjectionDetectorTraining.Scored> positives
 				break;
 			}
 		}
-		return new InjectionDetectorFigures(figures.positives, figures.negatives, figures.windowNegatives, figures.families, best,
+		return new InjectionDetectorFigures(figures.positives, figures.negatives, figures.families, best,
 				figures.withPatterns);
 	}
 
+	/**
+	 * The false positive rate on held-out benign texts, averaged over their sources (e-mail, table, code, knowledge,
+	 * CRM note) so that the 900 generated notes do not outweigh the 50 e-mails.
+	 */
 	double fpr(double t) {
+		var sources = negatives.stream().map(InjectionDetectorTraining.Scored::group).distinct().toList();
+		double sum = 0;
+		for (var source : sources) {
+			var of = negatives.stream().filter(scored -> scored.group().equals(source)).toList();
+			sum += of.stream().filter(scored -> scored.score() >= t).count() / (double) of.size();
+		}
+		return sources.isEmpty() ? 0 : Math.round(1e4 * sum / sources.size()) / 1e4;
+	}
+
+	double pooledFpr(double t) {
 		return rate(negatives.stream().filter(scored -> scored.score() >= t).count(), negatives.size());
 	}
 
@@ -53,8 +67,7 @@ record InjectionDetectorFigures(List<InjectionDetectorTraining.Scored> positives
 		summary.put("loco_recall_text", recall(threshold, "text", null));
 		summary.put("loco_recall_code", recall(threshold, "code", null));
 		summary.put("loco_recall_bare", recall(threshold, null, "bare"));
-		summary.put("loco_window_fpr", rate(windowNegatives.stream().filter(score -> score >= threshold).count(),
-				windowNegatives.size()));
+		summary.put("loco_fpr_pooled", pooledFpr(threshold));
 		var bySource = new LinkedHashMap<String, Object>();
 		negatives.stream().map(InjectionDetectorTraining.Scored::group).distinct().forEach(source -> {
 			var of = negatives.stream().filter(scored -> scored.group().equals(source)).toList();
@@ -99,7 +112,7 @@ record InjectionDetectorFigures(List<InjectionDetectorTraining.Scored> positives
 			.append(" held-out e-mail, CRM note or knowledge paragraph, or after a company name) and the held-out fold's")
 			.append(" benign texts. A text counts as flagged when one of its windows (about a sentence) reaches the threshold;")
 			.append(" an attack only by the windows that are the attack. The threshold is the lowest whose held-out false")
-			.append(" positive rate stays within the limit.\n\n```\n")
+			.append(" positive rate (the mean of the five sources' rates) stays within the limit.\n\n```\n")
 			.append(tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(summary))
 			.append("\n```\n\n");
 		md.append("| held-out category | family | texts | recall |\n|---|---|---:|---:|\n");

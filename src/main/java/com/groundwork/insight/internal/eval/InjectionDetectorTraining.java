@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,15 +56,15 @@ final class InjectionDetectorTraining implements EvalCommand {
 	}
 
 	/** A text an attack sits in: the attack alone ({@code fold} -1) or placed into benign text of a fold. */
-	record AttackText(InjectionTrainingInputs.Attack attack, int fold, Position position, String text,
-			int[] attackWindows) {
+	record AttackText(InjectionTrainingInputs.Attack attack, int fold, Position position, String text, int[] windows,
+			int[] attackPositions) {
 	}
 
 	/** A benign text and its windows. */
 	record BenignText(InjectionTrainingInputs.Benign benign, int[] windows) {
 	}
 
-	/** The highest window score of a held-out text in one round. */
+	/** The highest window score of a held-out text in one round, and whether the rules flag the text. */
 	record Scored(String group, String kind, double score, boolean patterns) {
 	}
 
@@ -123,7 +121,7 @@ final class InjectionDetectorTraining implements EvalCommand {
 			var chosen = InjectionDetectorFigures.choose(full, maxFpr);
 			var chosenEmbeddingOnly = InjectionDetectorFigures.choose(embeddingOnly, maxFpr);
 			log.info("train-injection-detector: final model on all data");
-			var model = run.train(run.allPositives(-1, null), run.allNegatives(-1), false);
+			var model = run.train(run.positiveTexts(-1, null), run.negativeTexts(-1), false);
 			Files.createDirectories(modelFile.toAbsolutePath().getParent());
 			model.serializeToFile(modelFile);
 			var summary = chosen.summary(chosenEmbeddingOnly);
@@ -180,7 +178,12 @@ final class InjectionDetectorTraining implements EvalCommand {
 
 		private String[] names;
 
-		private final List<double[]> vectors = new ArrayList<>();
+		private final List<float[]> embedded = new ArrayList<>();
+
+		/** Each text's windows' feature values within it (attack texts: only the attack's windows). */
+		private final List<List<double[]>> attackVectors = new ArrayList<>();
+
+		private final List<List<double[]>> benignVectors = new ArrayList<>();
 
 		Run(InjectionFeatures features, List<InjectionTrainingInputs.Attack> attacks,
 				List<InjectionTrainingInputs.Benign> benign, List<String> companies) {
@@ -225,13 +228,13 @@ final class InjectionDetectorTraining implements EvalCommand {
 			var random = new SplittableRandom(SEED);
 			for (int a = 0; a < attacks.size(); a++) {
 				var attack = attacks.get(a);
-				attackTexts.add(placed(attack, -1, null, "", 0));
+				attackTexts.add(placed(attack, -1, null, ""));
 				for (int k = 0; k < InjectionTrainingInputs.FOLDS; k++) {
 					for (int j = 0; j < PLACEMENTS_PER_FOLD; j++) {
 						var position = Position.values()[(a + PLACEMENTS_PER_FOLD * k + j) % Position.values().length];
 						var host = position == Position.FIELD ? companies.get(random.nextInt(companies.size()))
 								: hosts.get(k).get(random.nextInt(hosts.get(k).size()));
-						attackTexts.add(placed(attack, k, position, host, 0));
+						attackTexts.add(placed(attack, k, position, host));
 					}
 				}
 			}
@@ -240,8 +243,7 @@ final class InjectionDetectorTraining implements EvalCommand {
 		}
 
 		/** The attack placed into {@code host}; its windows that are mostly attack instruction. */
-		private AttackText placed(InjectionTrainingInputs.Attack attack, int fold, Position position, String host,
-				int unused) {
+		private AttackText placed(InjectionTrainingInputs.Attack attack, int fold, Position position, String host) {
 			String text;
 			int at;
 			if (position == null) {
@@ -267,14 +269,17 @@ final class InjectionDetectorTraining implements EvalCommand {
 			}
 			int instructionEnd = at + attack.instruction().length();
 			var windows = new ArrayList<Integer>();
+			var positions = new ArrayList<Integer>();
 			for (var window : features.windows(text)) {
 				int overlap = Math.min(window.end(), instructionEnd) - Math.max(window.start(), at);
 				int shorter = Math.min(window.end() - window.start(), instructionEnd - at);
 				if (overlap > 0 && overlap * 2 >= shorter) {
-					windows.add(index(window.text()));
+					positions.add(windows.size());
 				}
+				windows.add(index(window.text()));
 			}
-			return new AttackText(attack, fold, position, text, windows.stream().mapToInt(Integer::intValue).toArray());
+			return new AttackText(attack, fold, position, text, windows.stream().mapToInt(Integer::intValue).toArray(),
+					positions.stream().mapToInt(Integer::intValue).toArray());
 		}
 
 		/** The sentence boundary nearest the middle (as the injection evaluation plants attacks). */
@@ -303,66 +308,87 @@ final class InjectionDetectorTraining implements EvalCommand {
 			long started = System.nanoTime();
 			for (int from = 0; from < windowTexts.size(); from += batch) {
 				var texts = windowTexts.subList(from, Math.min(windowTexts.size(), from + batch));
-				var embedded = embeddings.embedPassages(texts);
-				for (int i = 0; i < texts.size(); i++) {
-					var vector = features.vector(texts.get(i), embedded.get(i));
-					names = vector.names();
-					vectors.add(vector.values());
-				}
+				embedded.addAll(embeddings.embedPassages(texts));
 				if ((from / batch) % 20 == 0) {
 					log.info("train-injection-detector: embedded {} of {} windows ({} s)", from + texts.size(),
 							windowTexts.size(), Math.round((System.nanoTime() - started) / 1e9));
 				}
 			}
-		}
-
-		/** Windows of attack texts of every category but {@code heldOut}, outside the held-out fold. */
-		BitSet allPositives(int heldOutFold, String heldOut) {
-			var positives = new BitSet();
 			for (var text : attackTexts) {
-				if (!text.attack().category().equals(heldOut) && (text.fold() < 0 || text.fold() != heldOutFold)) {
-					for (int window : text.attackWindows()) {
-						positives.set(window);
-					}
+				var vectors = vectors(text.windows());
+				var kept = new ArrayList<double[]>();
+				for (int position : text.attackPositions()) {
+					kept.add(vectors.get(position));
 				}
+				attackVectors.add(kept);
 			}
-			return positives;
-		}
-
-		BitSet allNegatives(int heldOutFold) {
-			var negatives = new BitSet();
 			for (var text : benignTexts) {
-				if (text.benign().fold() != heldOutFold) {
-					for (int window : text.windows()) {
-						negatives.set(window);
-					}
-				}
+				benignVectors.add(vectors(text.windows()));
 			}
-			return negatives;
 		}
 
-		Model<Label> train(BitSet positives, BitSet negatives, boolean embeddingOnly) {
-			negatives.andNot(positives);
-			float weight = (float) Math.max(1.0, negatives.cardinality() / (2.0 * Math.max(1, positives.cardinality())));
-			var dataset = new MutableDataset<Label>(new SimpleDataSourceProvenance("injection windows", LABELS), LABELS);
-			for (int i = 0; i < windowTexts.size(); i++) {
-				boolean positive = positives.get(i);
-				if (positive || negatives.get(i)) {
-					var example = example(i, new Label(positive ? POSITIVE : NEGATIVE), embeddingOnly);
-					example.setWeight(positive ? weight : 1f);
-					dataset.add(example);
+		private List<double[]> vectors(int[] windows) {
+			var texts = new ArrayList<String>(windows.length);
+			var embeddings = new ArrayList<float[]>(windows.length);
+			for (int window : windows) {
+				texts.add(windowTexts.get(window));
+				embeddings.add(embedded.get(window));
+			}
+			var vectors = features.vectors(texts, embeddings);
+			if (!vectors.isEmpty()) {
+				names = vectors.getFirst().names();
+			}
+			return vectors.stream().map(InjectionFeatures.Vector::values).toList();
+		}
+
+		/** Attack texts of every category but {@code heldOut}, bare or placed outside the held-out fold. */
+		List<Integer> positiveTexts(int heldOutFold, String heldOut) {
+			var texts = new ArrayList<Integer>();
+			for (int i = 0; i < attackTexts.size(); i++) {
+				var text = attackTexts.get(i);
+				if (!text.attack().category().equals(heldOut) && (text.fold() < 0 || text.fold() != heldOutFold)) {
+					texts.add(i);
 				}
+			}
+			return texts;
+		}
+
+		List<Integer> negativeTexts(int heldOutFold) {
+			var texts = new ArrayList<Integer>();
+			for (int i = 0; i < benignTexts.size(); i++) {
+				if (benignTexts.get(i).benign().fold() != heldOutFold) {
+					texts.add(i);
+				}
+			}
+			return texts;
+		}
+
+		Model<Label> train(List<Integer> positiveTexts, List<Integer> negativeTexts, boolean embeddingOnly) {
+			var positives = new ArrayList<double[]>();
+			positiveTexts.forEach(i -> positives.addAll(attackVectors.get(i)));
+			var negatives = new ArrayList<double[]>();
+			negativeTexts.forEach(i -> negatives.addAll(benignVectors.get(i)));
+			float weight = (float) Math.max(1.0, negatives.size() / (2.0 * Math.max(1, positives.size())));
+			var dataset = new MutableDataset<Label>(new SimpleDataSourceProvenance("injection windows", LABELS), LABELS);
+			var positive = new Label(POSITIVE);
+			var negative = new Label(NEGATIVE);
+			for (var values : positives) {
+				var example = example(values, positive, embeddingOnly);
+				example.setWeight(weight);
+				dataset.add(example);
+			}
+			for (var values : negatives) {
+				dataset.add(example(values, negative, embeddingOnly));
 			}
 			var trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 20, -1, 1, 1L);
 			return trainer.train(dataset);
 		}
 
-		private Example<Label> example(int window, Label label, boolean embeddingOnly) {
-			var values = vectors.get(window);
+		private Example<Label> example(double[] values, Label label, boolean embeddingOnly) {
 			if (embeddingOnly) {
 				values = values.clone();
 				for (int i = 0; i < names.length; i++) {
-					if (names[i].startsWith("lex.")) {
+					if (!names[i].startsWith("emb.")) {
 						values[i] = 0;
 					}
 				}
@@ -370,25 +396,14 @@ final class InjectionDetectorTraining implements EvalCommand {
 			return new ArrayExample<>(label, names, values);
 		}
 
-		private double[] probabilities(Model<Label> model, int[] windows, boolean embeddingOnly,
-				Map<Integer, Double> memo) {
-			var scores = new double[windows.length];
-			for (int i = 0; i < windows.length; i++) {
-				int window = windows[i];
-				scores[i] = memo.computeIfAbsent(window, w -> {
-					var score = model.predict(example(w, LabelFactory.UNKNOWN_LABEL, embeddingOnly))
-						.getOutputScores()
-						.get(POSITIVE);
-					return score == null ? 0 : score.getScore();
-				});
-			}
-			return scores;
-		}
-
-		private static double max(double[] scores) {
+		/** The highest probability among a text's windows (0 for a text without one). */
+		private double max(Model<Label> model, List<double[]> vectors, boolean embeddingOnly) {
 			double max = 0;
-			for (double score : scores) {
-				max = Math.max(max, score);
+			for (var values : vectors) {
+				var score = model.predict(example(values, LabelFactory.UNKNOWN_LABEL, embeddingOnly))
+					.getOutputScores()
+					.get(POSITIVE);
+				max = Math.max(max, score == null ? 0 : score.getScore());
 			}
 			return max;
 		}
@@ -397,34 +412,26 @@ final class InjectionDetectorTraining implements EvalCommand {
 		InjectionDetectorFigures crossValidate(boolean embeddingOnly, GuardrailEvaluation patterns) {
 			var positives = new ArrayList<Scored>();
 			var negatives = new ArrayList<Scored>();
-			var windowNegatives = new ArrayList<Double>();
 			var patternFlags = new HashMap<String, Boolean>();
 			java.util.function.Predicate<String> flaggedByPatterns = text -> patterns != null
 					&& patternFlags.computeIfAbsent(text, t -> patterns.scanUntrusted(t).stream().anyMatch(hit -> hit.score() >= 0.5));
 			long started = System.nanoTime();
 			for (var category : categories) {
 				int fold = fold(category);
-				var model = train(allPositives(fold, category), allNegatives(fold), embeddingOnly);
-				var memo = new HashMap<Integer, Double>();
-				for (var text : attackTexts) {
+				var model = train(positiveTexts(fold, category), negativeTexts(fold), embeddingOnly);
+				for (int i = 0; i < attackTexts.size(); i++) {
+					var text = attackTexts.get(i);
 					if (text.attack().category().equals(category) && (text.fold() < 0 || text.fold() == fold)) {
 						var kind = text.position() == null ? "bare" : text.position().name().toLowerCase(Locale.ROOT);
-						positives.add(new Scored(category, kind,
-								max(probabilities(model, text.attackWindows(), embeddingOnly, memo)),
+						positives.add(new Scored(category, kind, max(model, attackVectors.get(i), embeddingOnly),
 								flaggedByPatterns.test(text.text())));
 					}
 				}
-				var seen = new LinkedHashSet<Integer>();
-				for (var text : benignTexts) {
+				for (int i = 0; i < benignTexts.size(); i++) {
+					var text = benignTexts.get(i);
 					if (text.benign().fold() == fold) {
-						var scores = probabilities(model, text.windows(), embeddingOnly, memo);
-						negatives.add(new Scored(text.benign().source(), "text", max(scores),
+						negatives.add(new Scored(text.benign().source(), "text", max(model, benignVectors.get(i), embeddingOnly),
 								flaggedByPatterns.test(text.benign().text())));
-						for (int i = 0; i < scores.length; i++) {
-							if (seen.add(text.windows()[i])) {
-								windowNegatives.add(scores[i]);
-							}
-						}
 					}
 				}
 				log.info("train-injection-detector: {}held out '{}' (fold {}) done ({} s)",
@@ -433,7 +440,7 @@ final class InjectionDetectorTraining implements EvalCommand {
 			}
 			var families = new LinkedHashMap<String, String>();
 			attacks.forEach(attack -> families.put(attack.category(), attack.family()));
-			return new InjectionDetectorFigures(positives, negatives, windowNegatives, families, 0, patterns != null);
+			return new InjectionDetectorFigures(positives, negatives, families, 0, patterns != null);
 		}
 
 		Map<String, Object> counts() {
@@ -441,13 +448,12 @@ final class InjectionDetectorTraining implements EvalCommand {
 			counts.put("attacks", attacks.size());
 			counts.put("categories", categories.size());
 			counts.put("attack_texts", attackTexts.size());
-			counts.put("positive_windows", allPositives(-1, null).cardinality());
+			counts.put("positive_windows", positiveTexts(-1, null).stream().mapToInt(i -> attackVectors.get(i).size()).sum());
 			var bySource = new LinkedHashMap<String, Integer>();
 			benign.forEach(text -> bySource.merge(text.source(), 1, Integer::sum));
 			counts.put("benign_texts", bySource);
-			var negatives = allNegatives(-1);
-			negatives.andNot(allPositives(-1, null));
-			counts.put("negative_windows", negatives.cardinality());
+			counts.put("negative_windows", negativeTexts(-1).stream().mapToInt(i -> benignVectors.get(i).size()).sum());
+			counts.put("distinct_windows", windowTexts.size());
 			return counts;
 		}
 	}
