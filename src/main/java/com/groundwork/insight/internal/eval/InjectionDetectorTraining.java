@@ -363,22 +363,34 @@ final class InjectionDetectorTraining implements EvalCommand {
 			return texts;
 		}
 
+		/**
+		 * Each benign source (e-mail, table, code, knowledge, CRM note) weighs the same in all, as the false positive
+		 * rate the threshold is chosen by averages over them; the attacks weigh half as much as all benign windows.
+		 */
 		Model<Label> train(List<Integer> positiveTexts, List<Integer> negativeTexts, boolean embeddingOnly) {
 			var positives = new ArrayList<double[]>();
 			positiveTexts.forEach(i -> positives.addAll(attackVectors.get(i)));
-			var negatives = new ArrayList<double[]>();
-			negativeTexts.forEach(i -> negatives.addAll(benignVectors.get(i)));
-			float weight = (float) Math.max(1.0, negatives.size() / (2.0 * Math.max(1, positives.size())));
+			var perSource = new LinkedHashMap<String, Integer>();
+			negativeTexts.forEach(i -> perSource.merge(benignTexts.get(i).benign().source(), benignVectors.get(i).size(),
+					Integer::sum));
+			int negatives = perSource.values().stream().mapToInt(Integer::intValue).sum();
 			var dataset = new MutableDataset<Label>(new SimpleDataSourceProvenance("injection windows", LABELS), LABELS);
 			var positive = new Label(POSITIVE);
 			var negative = new Label(NEGATIVE);
+			float positiveWeight = (float) Math.max(1.0, negatives / (2.0 * Math.max(1, positives.size())));
 			for (var values : positives) {
 				var example = example(values, positive, embeddingOnly);
-				example.setWeight(weight);
+				example.setWeight(positiveWeight);
 				dataset.add(example);
 			}
-			for (var values : negatives) {
-				dataset.add(example(values, negative, embeddingOnly));
+			for (int i : negativeTexts) {
+				float weight = (float) (negatives
+						/ (perSource.size() * (double) perSource.get(benignTexts.get(i).benign().source())));
+				for (var values : benignVectors.get(i)) {
+					var example = example(values, negative, embeddingOnly);
+					example.setWeight(weight);
+					dataset.add(example);
+				}
 			}
 			var trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1), 20, -1, 1, 1L);
 			return trainer.train(dataset);

@@ -34,7 +34,7 @@ public final class InjectionTrainingInputs {
 	 * Bump when the training procedure changes what is learned (sampling, placements, trainer settings): the committed
 	 * model is then stale.
 	 */
-	public static final String TRAINING_VERSION = "loco-1;tables-every-6;placements-3-per-fold;sgd-logistic-adagrad-0.1-epochs-20-seed-1";
+	public static final String TRAINING_VERSION = "loco-2;tables-every-6;placements-3-per-fold;sources-weighted-alike;sgd-logistic-adagrad-0.1-epochs-20-seed-1";
 
 	/** Benign documents fall into this many folds by a hash of their source and id. */
 	static final int FOLDS = 5;
