@@ -1,9 +1,16 @@
 package com.groundwork.guardrail.internal;
 
+import com.groundwork.guardrail.InjectionFeatures;
+import com.groundwork.knowledge.Embedders;
 import com.groundwork.lead.Suppressions;
 import jakarta.validation.Validator;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,6 +21,24 @@ class GuardrailConfiguration {
 	@Bean
 	GuardrailPolicies guardrailPolicies(GuardrailSettings settings, Validator validator) {
 		return GuardrailPolicies.load(settings.dir(), validator);
+	}
+
+	/**
+	 * The injection detector the checks use: the rules of {@code injection-patterns.yaml} and, unless
+	 * {@code groundwork.guardrail.learned-injection.enabled=false}, the learned model beside them (union).
+	 */
+	@Bean
+	@Primary
+	InjectionDetector injectionDetector(PatternInjectionDetector patterns, InjectionFeatures features,
+			Embedders embedders,
+			@Value("${groundwork.guardrail.learned-injection.enabled:true}") boolean learned,
+			@Value("${groundwork.guardrail.learned-injection.model:${groundwork.guardrails.dir:guardrails}/models/injection-detector.tribuo}") Path model) {
+		if (!learned) {
+			LoggerFactory.getLogger(GuardrailConfiguration.class).info("injection: rules only (learned detector off)");
+			return patterns;
+		}
+		var detector = new LearnedInjectionDetector(features, embedders.primary(), LearnedInjectionModel.load(model, features));
+		return new UnionInjectionDetector(List.of(patterns, detector));
 	}
 
 	@Bean
