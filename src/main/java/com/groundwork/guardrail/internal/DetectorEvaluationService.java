@@ -1,6 +1,7 @@
 package com.groundwork.guardrail.internal;
 
 import com.groundwork.guardrail.GuardrailEvaluation;
+import com.groundwork.guardrail.PiiHoldout;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -28,8 +29,10 @@ class DetectorEvaluationService implements GuardrailEvaluation {
 
 	@Override
 	public String pii(Path data, Path report, PrintStream progress) {
-		var records = PiiBenchmark.read(mapper, data);
-		progress.println("pii: " + records.size() + " records from " + data);
+		var all = PiiBenchmark.read(mapper, data);
+		// Only the held-out part: the learned name finder trained on the rest.
+		var records = all.stream().filter(record -> PiiHoldout.heldOut(record.text())).toList();
+		progress.println("pii: " + records.size() + " held-out records of " + all.size() + " from " + data);
 		var result = PiiBenchmark.evaluate(pii, records, progress);
 		try {
 			if (report.getParent() != null) {
@@ -41,7 +44,10 @@ class DetectorEvaluationService implements GuardrailEvaluation {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return mapper.writeValueAsString(result.summary());
+		var summary = result.summary();
+		summary.put("records", records.size());
+		summary.put("held_out_percent", PiiHoldout.HELD_OUT_PERCENT);
+		return mapper.writeValueAsString(summary);
 	}
 
 	@Override

@@ -1,0 +1,147 @@
+package com.groundwork.guardrail.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The personal-data detector every caller uses (the {@code pii} check, masking before model calls, log masking, audit
+ * details): the patterns ({@link PatternPiiDetector}), the context rules ({@link PiiContextRules}) and the learned name
+ * finder ({@link LearnedNameFinder}). Overlaps are resolved by certainty tier: check-digit and shape patterns first,
+ * then dates of birth and ages, then names and addresses (overlapping ones of one type merged), then postal codes.
+ * Names of the tenant's knowledge base ({@link KnowledgeNames}) are not personal data. Deterministic; never throws: a
+ * missing model leaves the patterns and rules. The only {@link PiiDetector} bean ({@link GuardrailConfiguration}).
+ */
+class CombinedPiiDetector implements PiiDetector {
+
+	private static final Logger log = LoggerFactory.getLogger(CombinedPiiDetector.class);
+
+	/** Learned names below this probability are not reported. */
+	static final double NAME_THRESHOLD = 0.6;
+
+	private static final Set<String> NAME_TYPES = Set.of("PERSON", "LOCATION", "STREET_ADDRESS");
+
+	private final PatternPiiDetector patterns = new PatternPiiDetector();
+
+	private final @Nullable LearnedNameFinder names;
+
+	private final KnowledgeNames knowledgeNames;
+
+	CombinedPiiDetector(@Nullable LearnedNameFinder names, KnowledgeNames knowledgeNames) {
+		this.names = names;
+		this.knowledgeNames = knowledgeNames;
+	}
+
+	/** With the model of the policy folder ({@code models/pii-names.bin}) and the names of the knowledge folder. */
+	static CombinedPiiDetector withModel(Path guardrailsDir, Path knowledge) {
+		return new CombinedPiiDetector(loadModel(guardrailsDir.resolve("models/pii-names.bin")), KnowledgeNames.of(knowledge));
+	}
+
+	private static @Nullable LearnedNameFinder loadModel(Path file) {
+		if (!Files.isRegularFile(file)) {
+			log.warn("No personal-data name model at {}: names, places and addresses are found by context rules only "
+					+ "(train one with eval/run train-pii-names)", file);
+			return null;
+		}
+		try {
+			return LearnedNameFinder.load(file);
+		}
+		catch (Exception ex) {
+			log.warn("The personal-data name model {} cannot be read ({}): context rules only", file, ex.toString());
+			return null;
+		}
+	}
+
+	boolean learned() {
+		return names != null;
+	}
+
+	@Override
+	public List<PiiEntity> detect(String text) {
+		if (text == null || text.isEmpty()) {
+			return List.of();
+		}
+		try {
+			var patternFound = patterns.detect(text);
+			var strict = new ArrayList<PiiEntity>();
+			var named = new ArrayList<PiiEntity>();
+			for (var entity : patternFound) {
+				(entity.type().equals("PERSON") ? named : strict).add(entity);
+			}
+			var rules = new ArrayList<PiiEntity>();
+			PiiContextRules.detect(text, rules);
+			var birthAndAge = new ArrayList<PiiEntity>();
+			var postal = new ArrayList<PiiEntity>();
+			for (var entity : rules) {
+				switch (entity.type()) {
+					case "STREET_ADDRESS" -> named.add(entity);
+					case "ZIP_CODE" -> postal.add(entity);
+					default -> birthAndAge.add(entity);
+				}
+			}
+			if (names != null) {
+				for (var entity : names.find(text)) {
+					if (entity.score() >= NAME_THRESHOLD) {
+						named.add(entity);
+					}
+				}
+			}
+			named.removeIf(entity -> knowledgeNames.contains(entity.value()));
+			var chosen = new ArrayList<PiiEntity>();
+			take(chosen, strict);
+			take(chosen, birthAndAge);
+			take(chosen, merged(named, text));
+			take(chosen, postal);
+			chosen.sort(Comparator.comparingInt(PiiEntity::start));
+			return List.copyOf(chosen);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			// Never throws: the caller sees the check-digit patterns alone rather than nothing.
+			return patterns.detect(text);
+		}
+	}
+
+	/** Adds the most certain candidates that overlap nothing chosen so far. */
+	private static void take(List<PiiEntity> chosen, List<PiiEntity> candidates) {
+		var sorted = new ArrayList<>(candidates);
+		sorted.sort(Comparator.comparingDouble(PiiEntity::score)
+			.reversed()
+			.thenComparing(Comparator.comparingInt((PiiEntity entity) -> entity.end() - entity.start()).reversed())
+			.thenComparingInt(PiiEntity::start));
+		for (var candidate : sorted) {
+			if (candidate.score() >= PatternPiiDetector.THRESHOLD
+					&& chosen.stream().noneMatch(kept -> kept.start() < candidate.end() && candidate.start() < kept.end())) {
+				chosen.add(candidate);
+			}
+		}
+	}
+
+	/** Overlapping names of one type become one ("Mr. Smith" by rule, "John Smith" by the model). */
+	private static List<PiiEntity> merged(List<PiiEntity> named, String text) {
+		var sorted = new ArrayList<>(named);
+		sorted.sort(Comparator.comparing(PiiEntity::type).thenComparingInt(PiiEntity::start));
+		var out = new ArrayList<PiiEntity>();
+		for (var entity : sorted) {
+			var last = out.isEmpty() ? null : out.getLast();
+			if (last != null && last.type().equals(entity.type()) && entity.start() < last.end()) {
+				int end = Math.max(last.end(), entity.end());
+				out.set(out.size() - 1, new PiiEntity(last.type(), last.start(), end, text.substring(last.start(), end),
+						Math.max(last.score(), entity.score())));
+			}
+			else {
+				out.add(entity);
+			}
+		}
+		return out;
+	}
+
+	static boolean nameType(String type) {
+		return NAME_TYPES.contains(type);
+	}
+}
