@@ -23,7 +23,7 @@ class CombinedPiiDetector implements PiiDetector {
 	private static final Logger log = LoggerFactory.getLogger(CombinedPiiDetector.class);
 
 	/** Learned names below this probability are not reported. */
-	static final double NAME_THRESHOLD = 0.6;
+	static final double NAME_THRESHOLD = 0.5;
 
 	private static final Set<String> NAME_TYPES = Set.of("PERSON", "LOCATION", "STREET_ADDRESS");
 
@@ -33,9 +33,16 @@ class CombinedPiiDetector implements PiiDetector {
 
 	private final KnowledgeNames knowledgeNames;
 
+	private final double nameThreshold;
+
 	CombinedPiiDetector(@Nullable LearnedNameFinder names, KnowledgeNames knowledgeNames) {
+		this(names, knowledgeNames, NAME_THRESHOLD);
+	}
+
+	CombinedPiiDetector(@Nullable LearnedNameFinder names, KnowledgeNames knowledgeNames, double nameThreshold) {
 		this.names = names;
 		this.knowledgeNames = knowledgeNames;
+		this.nameThreshold = nameThreshold;
 	}
 
 	/** With the model of the policy folder ({@code models/pii-names.bin}) and the names of the knowledge folder. */
@@ -87,7 +94,7 @@ class CombinedPiiDetector implements PiiDetector {
 			}
 			if (names != null) {
 				for (var entity : names.find(text)) {
-					if (entity.score() >= NAME_THRESHOLD) {
+					if (entity.score() >= nameThreshold) {
 						named.add(entity);
 					}
 				}

@@ -36,7 +36,7 @@ final class PiiNameSentences {
 
 	private static final Pattern SLOT = Pattern.compile("\\{([A-Z_]+)}");
 
-	private static final Map<String, String> LABELS = Map.of("PERSON", "PERSON", "FIRST", "PERSON", "LAST", "PERSON",
+	private static final Map<String, String> LABELS = Map.of("PERSON", "PERSON", "MIDDLE", "PERSON", "FIRST", "PERSON", "LAST", "PERSON",
 			"CITY", "LOCATION", "COUNTRY", "LOCATION", "STATE", "LOCATION", "STREET", "STREET_ADDRESS", "ADDRESS",
 			"STREET_ADDRESS", "COMPANY", "ORGANIZATION");
 
@@ -52,10 +52,13 @@ final class PiiNameSentences {
 
 	private final double upperCasePlaces;
 
+	private final double lowerCaseSentences;
+
 	private final Faker english;
 
 	PiiNameSentences(List<Template> templates, long seed, List<String> locales, List<String> germanLocales,
-			double upperCasePlaces) {
+			double upperCasePlaces, double lowerCaseSentences) {
+		this.lowerCaseSentences = lowerCaseSentences;
 		this.templates = templates;
 		this.random = new Random(seed);
 		this.locales = locales;
@@ -109,12 +112,19 @@ final class PiiNameSentences {
 			at = matcher.end();
 		}
 		out.append(template.text().substring(at));
-		return new Sentence(out.toString(), List.copyOf(entities));
+		var text = out.toString();
+		// Lower-casing keeps the offsets: the letters of these alphabets keep their length.
+		if (random.nextDouble() < lowerCaseSentences && text.toLowerCase(Locale.ROOT).length() == text.length()) {
+			text = text.toLowerCase(Locale.ROOT);
+		}
+		return new Sentence(text, List.copyOf(entities));
 	}
 
 	private String value(String slot, Faker faker, boolean german) {
 		return switch (slot) {
 			case "PERSON" -> safe(faker, f -> f.name().firstName()) + " " + safe(faker, f -> f.name().lastName());
+			case "MIDDLE" -> safe(faker, f -> f.name().firstName()) + " " + (char) ('A' + random.nextInt(26))
+					+ (random.nextBoolean() ? ". " : " ") + safe(faker, f -> f.name().lastName());
 			case "FIRST" -> safe(faker, f -> f.name().firstName());
 			case "LAST" -> safe(faker, f -> f.name().lastName());
 			case "CITY" -> place(safe(faker, f -> f.address().city()));

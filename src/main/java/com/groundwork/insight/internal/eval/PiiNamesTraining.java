@@ -49,14 +49,16 @@ final class PiiNamesTraining implements EvalCommand {
 			"STREET_ADDRESS", "ADDRESS", "STREET_ADDRESS", "ORGANIZATION", "ORGANIZATION");
 
 	record Config(long seed, int sentences, List<String> locales, List<String> germanLocales, double upperCasePlaces,
-			Path presidio, Path model, String algorithm, int iterations, int cutoff) {
+			double lowerCaseSentences, int presidioRepeats, Path presidio, Path model, String algorithm, int iterations, int cutoff) {
 
 		@SuppressWarnings("unchecked")
 		static Config read(Path file) throws IOException {
 			Map<String, Object> map = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
 			return new Config(((Number) map.get("seed")).longValue(), ((Number) map.get("sentences")).intValue(),
 					(List<String>) map.get("locales"), (List<String>) map.get("germanLocales"),
-					((Number) map.get("upperCasePlaces")).doubleValue(), Path.of((String) map.get("presidio")),
+					((Number) map.get("upperCasePlaces")).doubleValue(),
+					((Number) map.get("lowerCaseSentences")).doubleValue(), ((Number) map.get("presidioRepeats")).intValue(),
+					Path.of((String) map.get("presidio")),
 					Path.of((String) map.get("model")), (String) map.get("algorithm"),
 					((Number) map.get("iterations")).intValue(), ((Number) map.get("cutoff")).intValue());
 		}
@@ -73,16 +75,18 @@ final class PiiNamesTraining implements EvalCommand {
 
 	@Override
 	public String usage() {
-		return "train-pii-names [--config eval/pii-names/config.yaml]";
+		return "train-pii-names [--config eval/pii-names/config.yaml] [--dev]";
 	}
 
 	@Override
 	public Map<String, Object> run(EvalArguments arguments) throws Exception {
 		var configFile = Path.of(arguments.get("config", CONFIG.toString()));
 		var config = Config.read(configFile);
+		// --dev: a tuning run leaves the development part out too and writes its model under target/, no metadata.
+		boolean development = arguments.options().containsKey("dev");
 		long started = System.nanoTime();
 		var generator = new PiiNameSentences(PiiNameSentences.readTemplates(TEMPLATES), config.seed(), config.locales(),
-				config.germanLocales(), config.upperCasePlaces());
+				config.germanLocales(), config.upperCasePlaces(), config.lowerCaseSentences());
 		var samples = new ArrayList<NameSample>();
 		for (var sentence : generator.generate(config.sentences())) {
 			samples.add(sample(sentence.text(), sentence.entities()));
@@ -103,10 +107,17 @@ final class PiiNamesTraining implements EvalCommand {
 			}
 			var sample = sample(text, entities);
 			if (PiiHoldout.heldOut(text)) {
+				if (!development) {
+					heldOut.add(sample);
+				}
+			}
+			else if (development && PiiHoldout.development(text)) {
 				heldOut.add(sample);
 			}
 			else {
-				samples.add(sample);
+				for (int i = 0; i < config.presidioRepeats(); i++) {
+					samples.add(sample);
+				}
 				presidioTrained++;
 			}
 		}
@@ -119,6 +130,17 @@ final class PiiNamesTraining implements EvalCommand {
 		var model = NameFinderME.train("mul", null, ObjectStreamUtils.createObjectStream(samples), parameters,
 				new TokenNameFinderFactory());
 		double seconds = (System.nanoTime() - started) / 1e9;
+		if (development) {
+			var file = Path.of("target/pii-names-dev.bin");
+			try (OutputStream out = Files.newOutputStream(file)) {
+				model.serialize(out);
+			}
+			var result = new LinkedHashMap<String, Object>();
+			result.put("model", file.toString());
+			result.put("development_records", heldOut.size());
+			result.putAll(evaluate(model, heldOut));
+			return result;
+		}
 		Files.createDirectories(config.model().toAbsolutePath().getParent());
 		try (OutputStream out = Files.newOutputStream(config.model())) {
 			model.serialize(out);
