@@ -22,8 +22,8 @@ class CombinedPiiDetector implements PiiDetector {
 
 	private static final Logger log = LoggerFactory.getLogger(CombinedPiiDetector.class);
 
-	/** Learned names below this probability are not reported. */
-	static final double NAME_THRESHOLD = 0.5;
+	/** Learned names below this score are not reported: none, the perceptron's scores are not probabilities (chosen on the development part). */
+	static final double NAME_THRESHOLD = 0.0;
 
 	private static final Set<String> NAME_TYPES = Set.of("PERSON", "LOCATION", "STREET_ADDRESS");
 
@@ -65,6 +65,11 @@ class CombinedPiiDetector implements PiiDetector {
 		}
 	}
 
+	/** The same detector without the knowledge base's names (to measure what they spare). */
+	CombinedPiiDetector withoutKnowledgeNames() {
+		return new CombinedPiiDetector(names, KnowledgeNames.none(), nameThreshold);
+	}
+
 	boolean learned() {
 		return names != null;
 	}
@@ -95,11 +100,14 @@ class CombinedPiiDetector implements PiiDetector {
 			if (names != null) {
 				for (var entity : names.find(text)) {
 					if (entity.score() >= nameThreshold) {
-						named.add(entity);
+						// The model's own probability orders learned names among themselves; once above the threshold
+						// a learned name ranks like a rule's (0.5 to 1).
+						named.add(new PiiEntity(entity.type(), entity.start(), entity.end(), entity.value(),
+								0.5 + entity.score() / 2));
 					}
 				}
 			}
-			named.removeIf(entity -> knowledgeNames.contains(entity.value()));
+			named.removeIf(entity -> knowledgeNames.contains(entity.value()) || implausible(entity, text));
 			var chosen = new ArrayList<PiiEntity>();
 			take(chosen, strict);
 			take(chosen, birthAndAge);
@@ -112,6 +120,29 @@ class CombinedPiiDetector implements PiiDetector {
 			// Never throws: the caller sees the check-digit patterns alone rather than nothing.
 			return patterns.detect(text);
 		}
+	}
+
+	/**
+	 * Learned names that are rarely personal data: a short all-capital word far from any digit (an acronym such as
+	 * "OTIF" or "SKU", not a state code on an address line), a word in lower case on a line that uses capitals (the
+	 * model's lower-case names come from all-lower-case text), a street address without a number.
+	 */
+	static boolean implausible(PiiEntity entity, String text) {
+		var value = entity.value();
+		if (entity.type().equals("STREET_ADDRESS")) {
+			return value.chars().noneMatch(Character::isDigit);
+		}
+		if (value.length() <= 5 && value.chars().allMatch(c -> Character.isUpperCase(c) || c == '.')) {
+			var around = text.substring(Math.max(0, entity.start() - 30), Math.min(text.length(), entity.end() + 30));
+			return around.chars().noneMatch(Character::isDigit);
+		}
+		if (Character.isLowerCase(value.charAt(0))) {
+			int lineStart = text.lastIndexOf('\n', entity.start()) + 1;
+			int lineEnd = text.indexOf('\n', entity.end());
+			var line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+			return line.chars().anyMatch(Character::isUpperCase);
+		}
+		return false;
 	}
 
 	/** Adds the most certain candidates that overlap nothing chosen so far. */

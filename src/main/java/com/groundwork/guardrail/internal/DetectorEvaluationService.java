@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +22,12 @@ class DetectorEvaluationService implements GuardrailEvaluation {
 
 	private final JsonMapper mapper;
 
-	DetectorEvaluationService(PiiDetector pii, InjectionDetector injection, JsonMapper mapper) {
+	private final Path knowledge;
+
+	DetectorEvaluationService(PiiDetector pii, InjectionDetector injection, JsonMapper mapper,
+			@Value("${groundwork.knowledge.folder:./knowledge}") Path knowledge) {
 		this.pii = pii;
+		this.knowledge = knowledge;
 		this.injection = injection;
 		this.mapper = mapper;
 	}
@@ -45,6 +50,14 @@ class DetectorEvaluationService implements GuardrailEvaluation {
 			throw new UncheckedIOException(ex);
 		}
 		var summary = result.summary();
+		var flags = KnowledgeFlagRate.measure(pii, knowledge);
+		summary.put("knowledge_passages", flags.passages());
+		summary.put("knowledge_flag_rate", PiiBenchmark.round(flags.rate()));
+		if (pii instanceof CombinedPiiDetector combined) {
+			var without = KnowledgeFlagRate.measure(combined.withoutKnowledgeNames(), knowledge);
+			summary.put("knowledge_flag_rate_without_names", PiiBenchmark.round(without.rate()));
+		}
+		flags.examples().forEach(example -> progress.println("pii: knowledge passage flagged: " + example));
 		summary.put("records", records.size());
 		summary.put("held_out_percent", PiiHoldout.HELD_OUT_PERCENT);
 		return mapper.writeValueAsString(summary);

@@ -12,13 +12,16 @@ import java.util.stream.Stream;
 
 /**
  * The customer and product names of the tenant's knowledge base, which are not personal data: the titles, products and
- * customers of the front matter, the "Customer:" lines and the headings of its text files (Markdown, HTML, plain
- * text), with every run of one to four of their words. A name the detector finds is dropped when it is one of these.
+ * customers of the front matter, the "Customer:" and "Region:" lines, the headings and the attributions of published
+ * quotes of its text files (Markdown, HTML, plain text), with every run of one to four of their words. A name the detector finds is dropped when it is one of these.
  */
 final class KnowledgeNames {
 
 	private static final Pattern FIELD = Pattern.compile("(?im)^(?:[-*]\\s*)?(?:\\*\\*)?(?:title|product|products|customer|"
-			+ "kunde|client|cliente)(?:\\*\\*)?\\s*:(?:\\*\\*)?\\s*(.+)$");
+			+ "kunde|client|cliente|region|regions|headquarters|offices|location|locations|standort|sitz|region)(?:\\*\\*)?\\s*:(?:\\*\\*)?\\s*(.+)$");
+
+	/** The attribution of a published quote ("— Dana Whitfield, VP Operations, Brightwater Freight"). */
+	private static final Pattern ATTRIBUTION = Pattern.compile("(?m)^[>\\s]*[—–]\\s*(.{3,200})$");
 
 	private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+)$|<h[1-6][^>]*>([^<]{1,300})</h[1-6]>|<title>([^<]{1,300})</title>");
 
@@ -51,7 +54,7 @@ final class KnowledgeNames {
 		try (Stream<Path> files = Files.walk(folder)) {
 			for (var file : files.filter(Files::isRegularFile).filter(KnowledgeNames::textFile).sorted().toList()) {
 				var text = Files.readString(file);
-				for (var pattern : List.of(FIELD, HEADING)) {
+				for (var pattern : List.of(FIELD, HEADING, ATTRIBUTION)) {
 					var matcher = pattern.matcher(text);
 					while (matcher.find()) {
 						for (int group = 1; group <= matcher.groupCount(); group++) {

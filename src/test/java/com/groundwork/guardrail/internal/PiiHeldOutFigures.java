@@ -25,6 +25,12 @@ final class PiiHeldOutFigures {
 			.filter(record -> development ? PiiHoldout.development(record.text()) : PiiHoldout.heldOut(record.text()))
 			.toList();
 		var result = PiiBenchmark.evaluate(detector, records, System.err);
+		if (Boolean.getBoolean("knowledge")) {
+			var rate = KnowledgeFlagRate.measure(detector, Path.of("knowledge"));
+			var bare = KnowledgeFlagRate.measure(((CombinedPiiDetector) detector).withoutKnowledgeNames(), Path.of("knowledge"));
+			System.err.println("KNOWLEDGE " + rate.flagged() + "/" + rate.passages() + " without names " + bare.flagged());
+			rate.examples().forEach(example -> System.err.println("KFLAG " + example));
+		}
 		var type = System.getProperty("errors");
 		if (type != null) {
 			for (var record : records) {
