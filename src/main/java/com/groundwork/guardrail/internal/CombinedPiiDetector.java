@@ -35,19 +35,48 @@ class CombinedPiiDetector implements PiiDetector {
 
 	private final double nameThreshold;
 
+	private final Set<String> notNames;
+
 	CombinedPiiDetector(@Nullable LearnedNameFinder names, KnowledgeNames knowledgeNames) {
-		this(names, knowledgeNames, NAME_THRESHOLD);
+		this(names, knowledgeNames, NAME_THRESHOLD, notNames(Path.of("guardrails/pii-not-names.txt")));
 	}
 
 	CombinedPiiDetector(@Nullable LearnedNameFinder names, KnowledgeNames knowledgeNames, double nameThreshold) {
+		this(names, knowledgeNames, nameThreshold, notNames(Path.of("guardrails/pii-not-names.txt")));
+	}
+
+	CombinedPiiDetector(@Nullable LearnedNameFinder names, KnowledgeNames knowledgeNames, double nameThreshold,
+			Set<String> notNames) {
 		this.names = names;
 		this.knowledgeNames = knowledgeNames;
 		this.nameThreshold = nameThreshold;
+		this.notNames = notNames;
+	}
+
+	/** The words of {@code pii-not-names.txt}, lower-cased; none when the file is missing. */
+	static Set<String> notNames(Path file) {
+		try {
+			var words = new java.util.HashSet<String>();
+			for (var line : Files.readAllLines(file)) {
+				if (!line.startsWith("#")) {
+					for (var word : line.strip().split("\\s+")) {
+						if (!word.isEmpty()) {
+							words.add(word.toLowerCase(java.util.Locale.ROOT));
+						}
+					}
+				}
+			}
+			return Set.copyOf(words);
+		}
+		catch (java.io.IOException ex) {
+			return Set.of();
+		}
 	}
 
 	/** With the model of the policy folder ({@code models/pii-names.bin}) and the names of the knowledge folder. */
 	static CombinedPiiDetector withModel(Path guardrailsDir, Path knowledge) {
-		return new CombinedPiiDetector(loadModel(guardrailsDir.resolve("models/pii-names.bin")), KnowledgeNames.of(knowledge));
+		return new CombinedPiiDetector(loadModel(guardrailsDir.resolve("models/pii-names.bin")), KnowledgeNames.of(knowledge),
+				NAME_THRESHOLD, notNames(guardrailsDir.resolve("pii-not-names.txt")));
 	}
 
 	private static @Nullable LearnedNameFinder loadModel(Path file) {
@@ -67,7 +96,7 @@ class CombinedPiiDetector implements PiiDetector {
 
 	/** The same detector without the knowledge base's names (to measure what they spare). */
 	CombinedPiiDetector withoutKnowledgeNames() {
-		return new CombinedPiiDetector(names, KnowledgeNames.none(), nameThreshold);
+		return new CombinedPiiDetector(names, KnowledgeNames.none(), nameThreshold, notNames);
 	}
 
 	boolean learned() {
@@ -98,8 +127,10 @@ class CombinedPiiDetector implements PiiDetector {
 				}
 			}
 			if (names != null) {
-				for (var entity : names.find(text)) {
-					if (entity.score() >= nameThreshold) {
+				for (var learned : names.find(text)) {
+					var entity = learned;
+					entity = withoutLeadingNotNames(entity);
+					if (entity != null && entity.score() >= nameThreshold) {
 						// The model's own probability orders learned names among themselves; once above the threshold
 						// a learned name ranks like a rule's (0.5 to 1).
 						named.add(new PiiEntity(entity.type(), entity.start(), entity.end(), entity.value(),
@@ -129,8 +160,23 @@ class CombinedPiiDetector implements PiiDetector {
 	 */
 	static boolean implausible(PiiEntity entity, String text) {
 		var value = entity.value();
+		if (value.indexOf('|') >= 0 || value.indexOf('*') >= 0) {
+			return true; // a table row or Markdown emphasis, not a name
+		}
 		if (entity.type().equals("STREET_ADDRESS")) {
-			return value.chars().noneMatch(Character::isDigit);
+			// An address has a number and a capital, and is not a clause ("von 164 auf 52 Minuten gesenkt").
+			long plainWords = java.util.Arrays.stream(value.split("\\s+"))
+				.filter(word -> word.length() >= 3 && Character.isLowerCase(word.charAt(0))
+						&& !NAME_PARTICLES.contains(word))
+				.count();
+			return value.chars().noneMatch(Character::isDigit) || value.chars().noneMatch(Character::isUpperCase)
+					|| plainWords >= 2;
+		}
+		if (value.chars().anyMatch(Character::isDigit)) {
+			return true; // "2M", "Q3": names and places carry no digits
+		}
+		if (Character.isUpperCase(value.charAt(0)) && lowerCaseWordAfterFirst(value)) {
+			return true; // "Inbound trucks", "Spanish or English": a capitalized name has no plain lower-case word
 		}
 		if (value.length() <= 5 && value.chars().allMatch(c -> Character.isUpperCase(c) || c == '.')) {
 			var around = text.substring(Math.max(0, entity.start() - 30), Math.min(text.length(), entity.end() + 30));
@@ -141,6 +187,43 @@ class CombinedPiiDetector implements PiiDetector {
 			int lineEnd = text.indexOf('\n', entity.end());
 			var line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
 			return line.chars().anyMatch(Character::isUpperCase);
+		}
+		return false;
+	}
+
+	/** The entity without the sentence-start words it begins with ("Guten Tag Frau Albers"), or null when none is left. */
+	private @Nullable PiiEntity withoutLeadingNotNames(PiiEntity entity) {
+		if (entity.type().equals("STREET_ADDRESS")) {
+			return entity;
+		}
+		int start = entity.start();
+		var value = entity.value();
+		while (true) {
+			int space = value.indexOf(' ');
+			var first = (space < 0 ? value : value.substring(0, space)).replaceAll("[,.:;!?]+$", "");
+			if (!notNames.contains(first.toLowerCase(java.util.Locale.ROOT))) {
+				break;
+			}
+			if (space < 0) {
+				return null;
+			}
+			start += space + 1;
+			value = value.substring(space + 1);
+		}
+		return new PiiEntity(entity.type(), start, entity.end(), value, entity.score());
+	}
+
+	private static final Set<String> NAME_PARTICLES = Set.of("van", "von", "de", "da", "del", "der", "di", "le", "la", "du",
+			"bin", "al", "ten", "ter", "den", "dos", "das", "do", "y", "e", "zu", "af", "av", "st");
+
+	private static boolean lowerCaseWordAfterFirst(String value) {
+		var words = value.split("[\\s]+");
+		for (int i = 1; i < words.length; i++) {
+			var word = words[i];
+			if (!word.isEmpty() && Character.isLowerCase(word.charAt(0))
+					&& !NAME_PARTICLES.contains(word.replace(".", "").toLowerCase(java.util.Locale.ROOT))) {
+				return true;
+			}
 		}
 		return false;
 	}
