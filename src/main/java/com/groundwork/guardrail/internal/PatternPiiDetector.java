@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * Personal data by pattern and check digit: e-mail addresses, phone numbers (international and national formats,
  * scored by their shape and the words around them), card numbers (issuer prefix and Luhn), IBANs (country length and
  * mod 97), US social security numbers (SSA rules), IPv4 and IPv6 addresses, and URLs. Overlaps are resolved in favour
- * of the more certain entity. Not a bean of its own: {@link CombinedPiiDetector} uses it. Every pattern is precompiled and free of nested unbounded repetition, so the time is
- * linear in the text.
+ * of the more certain entity. Every pattern is precompiled and free of nested unbounded repetition, so the time is
+ * linear in the text. Not a bean of its own: {@link CombinedPiiDetector} uses it.
  */
 class PatternPiiDetector implements PiiDetector {
 
