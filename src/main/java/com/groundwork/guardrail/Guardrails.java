@@ -54,7 +54,10 @@ public interface Guardrails {
 	 */
 	void forget(TenantId tenant, java.util.Collection<UUID> draftIds);
 
-	/** The text with personal data (emails, phones, cards, IBANs, SSNs, IPs) masked, for logs and external calls. */
+	/**
+	 * The text with personal data (e-mails, phones, cards, IBANs, SSNs, IPs, person names, places, street addresses,
+	 * postal codes, dates of birth, ages) replaced by {@code <TYPE>}, for logs, audit details and external calls.
+	 */
 	String mask(String text);
 
 	/**

@@ -41,6 +41,13 @@ class GuardrailConfiguration {
 		return new UnionInjectionDetector(List.of(patterns, detector));
 	}
 
+	/** The one personal-data detector: the pii check, masking before model calls, pseudonymization, log and audit masking. */
+	@Bean
+	PiiDetector piiDetector(GuardrailSettings settings,
+			@Value("${groundwork.knowledge.folder:./knowledge}") java.nio.file.Path knowledge) {
+		return CombinedPiiDetector.withModel(settings.dir(), knowledge);
+	}
+
 	@Bean
 	GuardrailChecks guardrailChecks(GuardrailPolicies policies, PiiDetector pii, InjectionDetector injection,
 			TextNormalizer normalizer, Suppressions suppressions) {

@@ -6,16 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.stereotype.Component;
 
 /**
  * Personal data by pattern and check digit: e-mail addresses, phone numbers (international and national formats,
  * scored by their shape and the words around them), card numbers (issuer prefix and Luhn), IBANs (country length and
  * mod 97), US social security numbers (SSA rules), IPv4 and IPv6 addresses, and URLs. Overlaps are resolved in favour
  * of the more certain entity. Every pattern is precompiled and free of nested unbounded repetition, so the time is
- * linear in the text.
+ * linear in the text. Not a bean of its own: {@link CombinedPiiDetector} uses it.
  */
-@Component
 class PatternPiiDetector implements PiiDetector {
 
 	/** Entities below this confidence are not reported. */
@@ -83,7 +81,7 @@ class PatternPiiDetector implements PiiDetector {
 	 */
 	private static final Pattern PERSON = Pattern.compile("(?<cue>(?i:(?<![\\w.\\-])(?:my name is|his name is|her name is|name is|"
 			+ "name's|named|called|call me|calls me|i'm|i am|this is|dear|hi|hello|hey|mr|mrs|ms|miss|mx|dr|prof|sir|"
-			+ "madam|follow up with|speak to|talk to|ask for|maiden name is|partner's name|kid|son|daughter|"
+			+ "madam|herr|herrn|frau|hallo|liebe|lieber|sehr geehrte|sehr geehrter|mein name ist|ich bin|ansprechpartner|ansprechpartnerin|follow up with|speak to|talk to|ask for|maiden name is|partner's name|kid|son|daughter|"
 			+ "wife|husband|name|user|directed by|starring|sincerely|regards|best)\\b\\.?[:,]?)[ \\t]{1,8}+)"
 			+ "(?<name>" + NAME_WORD + "(?:[ ](?:(?i:van|von|de|da|del|der|di|le|la|du|bin|al)[ ])?" + NAME_WORD + "){0,3}+)");
 

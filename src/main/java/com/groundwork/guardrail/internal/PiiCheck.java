@@ -44,6 +44,9 @@ final class PiiCheck implements Check {
 					continue;
 				}
 				boolean strict = policy.strictPiiTypes().contains(entity.type());
+				if (!strict && germanCommonNoun(context, value)) {
+					continue; // German capitalizes nouns: "Kürzere Standzeiten" is no name
+				}
 				if (strict && "EMAIL_ADDRESS".equals(entity.type()) && lower.contains("@")
 						&& Texts.hostAllowed(lower.substring(lower.lastIndexOf('@') + 1), policy.allowedDomains())) {
 					continue; // the tenant's own address, e.g. its support desk
@@ -63,6 +66,19 @@ final class PiiCheck implements Check {
 	/** The lead's own allowed value (or part of one, e.g. the first name of a greeting). */
 	private static boolean ownValue(CheckContext context, String lower) {
 		return Texts.contains(context.facts, lower);
+	}
+
+	/** In a language that capitalizes nouns, a found name holding a common noun of the policy's lists. */
+	private static boolean germanCommonNoun(CheckContext context, String value) {
+		if (!context.wording.capitalizesNouns()) {
+			return false;
+		}
+		for (var word : value.split("[\\s,.;:]+")) {
+			if (!word.isEmpty() && Character.isUpperCase(word.charAt(0)) && Claims.commonNoun(word, context.wording)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static String ruleId(String type) {

@@ -38,7 +38,7 @@ class GermanDraftTests {
 	static final Map<String, String> FACTS = Map.of("contact.first-name", "Katrin", "contact.last-name", "Albers",
 			"company.name", "Nordwind Logistik GmbH", "company.industry", "logistics", "contact.language", "de");
 
-	final GuardrailChecks checks = new GuardrailChecks(POLICIES, new PatternPiiDetector(),
+	final GuardrailChecks checks = new GuardrailChecks(POLICIES, CombinedPiiDetectorTests.DETECTOR,
 			new PatternInjectionDetector(GuardrailChecksTests.NORMALIZER,
 					InjectionPatterns.load(Path.of("guardrails/injection-patterns.yaml"))),
 			GuardrailChecksTests.NORMALIZER, (tenant, email) -> false);

@@ -35,7 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * detector's cache after the first draft, as they do when drafts reuse passages.</li>
  * <li>{@code draftChecksUnseenPassages}: the same with every passage scanned afresh (the worst case: passages never
  * seen before).</li>
- * <li>{@code piiOnDraft}, {@code injectionOnPassage}: the two detectors alone.</li>
+ * <li>{@code piiOnDraft}, {@code injectionOnPassage}: the two detectors alone; {@code piiOnDraft} is the combined
+ * personal-data detector (patterns, context rules and the learned name finder).</li>
+ * <li>{@code piiPatternsOnDraft}, {@code piiRulesOnDraft}, {@code piiNamesOnDraft}: its three parts alone.</li>
+ * <li>{@code piiOnDraftAndNotes}: the combined detector on the draft and the lead's untrusted inputs (CRM notes), as
+ * the pii check and the masking before a model call see them.</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -58,7 +62,15 @@ public class GuardrailChecksBenchmark {
 
 	GuardrailChecks unseen;
 
-	PatternPiiDetector pii;
+	CombinedPiiDetector pii;
+
+	PatternPiiDetector patterns;
+
+	LearnedNameFinder names;
+
+	String draftText;
+
+	String draftAndNotes;
 
 	PatternInjectionDetector injection;
 
@@ -70,13 +82,17 @@ public class GuardrailChecksBenchmark {
 	public void setUp() throws IOException {
 		var policies = GuardrailPolicies.load(Path.of("guardrails"), Validation.buildDefaultValidatorFactory().getValidator());
 		var normalizer = new UnicodeTextNormalizer();
-		pii = new PatternPiiDetector();
+		pii = CombinedPiiDetector.withModel(Path.of("guardrails"), Path.of("knowledge"));
+		patterns = new PatternPiiDetector();
+		names = LearnedNameFinder.load(Path.of("guardrails/models/pii-names.bin"));
 		injection = new PatternInjectionDetector(normalizer, InjectionPatterns.load(Path.of("guardrails/injection-patterns.yaml")));
 		cached = new GuardrailChecks(policies, pii, injection, normalizer, (tenant, email) -> false);
 		InjectionDetector fresh = text -> injection.scan(text, false);
 		unseen = new GuardrailChecks(policies, pii, fresh, normalizer, (tenant, email) -> false);
 		draft = draft();
 		passage = draft.passages().getFirst().text();
+		draftText = draft.subject() + "\n" + draft.body() + "\n" + draft.callToAction();
+		draftAndNotes = draftText + "\n" + String.join("\n", draft.untrustedInputs().values());
 	}
 
 	/** Six passages of about 1,200 characters from the sample corpus and a five-sentence body quoting the first two. */
@@ -127,7 +143,29 @@ public class GuardrailChecksBenchmark {
 
 	@Benchmark
 	public Object piiOnDraft() {
-		return pii.detect(draft.subject() + "\n" + draft.body() + "\n" + draft.callToAction());
+		return pii.detect(draftText);
+	}
+
+	@Benchmark
+	public Object piiPatternsOnDraft() {
+		return patterns.detect(draftText);
+	}
+
+	@Benchmark
+	public Object piiRulesOnDraft() {
+		var found = new ArrayList<PiiEntity>();
+		PiiContextRules.detect(draftText, found);
+		return found;
+	}
+
+	@Benchmark
+	public Object piiNamesOnDraft() {
+		return names.find(draftText);
+	}
+
+	@Benchmark
+	public Object piiOnDraftAndNotes() {
+		return pii.detect(draftAndNotes);
 	}
 
 	@Benchmark

@@ -37,7 +37,7 @@ class GuardrailChecksTests {
 
 	final Set<String> suppressed = new java.util.HashSet<>();
 
-	final GuardrailChecks checks = new GuardrailChecks(POLICIES, new PatternPiiDetector(),
+	final GuardrailChecks checks = new GuardrailChecks(POLICIES, CombinedPiiDetectorTests.DETECTOR,
 			new PatternInjectionDetector(NORMALIZER, InjectionPatterns.load(Path.of("guardrails/injection-patterns.yaml"))),
 			NORMALIZER, (tenant, email) -> suppressed.contains(email));
 

@@ -1,17 +1,26 @@
 package com.groundwork.audit.internal.logging;
 
 import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A small, fast, dependency-free masker for log lines: e-mail addresses, IBANs (checked with ISO 13616 mod-97),
  * payment card numbers (checked with Luhn) and phone numbers become {@code [email]}, {@code [iban]}, {@code [card]},
- * {@code [phone]}. It must not depend on Spring (logging starts before the context and outlives it), so it is not the
- * guardrails' detector; it is tuned to miss little in log lines while leaving ids, timestamps and durations alone.
+ * {@code [phone]}. It must not depend on Spring (logging starts before the context and outlives it), so these patterns
+ * run always; they are tuned to miss little in log lines while leaving ids, timestamps and durations alone. While the
+ * application runs, the guardrails' personal-data detector (names, places, addresses, dates of birth, …) is installed
+ * with {@link #useDetector} and masks what the patterns leave, as {@code <PERSON>}, {@code <LOCATION>}, ….
  */
 public final class PiiMasking {
+
+	private static volatile @Nullable UnaryOperator<String> detector;
+
+	/** Set while the detector masks on this thread: whatever it logs is not masked by it again. */
+	private static final ThreadLocal<Boolean> DETECTING = ThreadLocal.withInitial(() -> false);
 
 	private static final Pattern EMAIL = Pattern
 		.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
@@ -27,14 +36,36 @@ public final class PiiMasking {
 	private PiiMasking() {
 	}
 
+	/** Installs the application's personal-data detector (a text → the text masked); null removes it. */
+	public static void useDetector(@Nullable UnaryOperator<String> masker) {
+		detector = masker;
+	}
+
 	public static String mask(String text) {
-		if (text == null || text.isEmpty() || !worthScanning(text)) {
+		if (text == null || text.isEmpty()) {
 			return text;
 		}
-		var masked = replace(EMAIL, text, "[email]", match -> true);
-		masked = replace(IBAN, masked, "[iban]", PiiMasking::validIban);
-		masked = replace(CARD, masked, "[card]", PiiMasking::luhn);
-		return replace(PHONE, masked, "[phone]", PiiMasking::phoneLike);
+		var masked = text;
+		if (worthScanning(text)) {
+			masked = replace(EMAIL, masked, "[email]", match -> true);
+			masked = replace(IBAN, masked, "[iban]", PiiMasking::validIban);
+			masked = replace(CARD, masked, "[card]", PiiMasking::luhn);
+			masked = replace(PHONE, masked, "[phone]", PiiMasking::phoneLike);
+		}
+		var installed = detector;
+		if (installed == null || DETECTING.get()) {
+			return masked;
+		}
+		DETECTING.set(true);
+		try {
+			return installed.apply(masked);
+		}
+		catch (RuntimeException ex) {
+			return masked; // a log line is never lost to the detector
+		}
+		finally {
+			DETECTING.set(false);
+		}
 	}
 
 	/** Most log lines hold neither an @ nor eight digits: those are returned without running a pattern. */

@@ -14,7 +14,7 @@ public final class EvalMain {
 	/** The subcommands; {@code all} runs the others (those this build has). */
 	static final List<EvalCommand> COMMANDS = List.of(new RetrievalEvaluation(), new KnowledgeRetrievalEvaluation(), new SearchBenchmark(),
 			DraftCommands.goldenCases(), DraftCommands.quality(), DraftCommands.benchmark(), GuardrailCommands.pii(), new InjectionCommand(), new InjectionDetectorTraining(),
-			new ReviewBenchmark(), new CampaignBenchmark(), new AuditVerifyCommand(), new EvalAll(() -> EvalMain.COMMANDS));
+			new PiiNamesTraining(), new ReviewBenchmark(), new CampaignBenchmark(), new AuditVerifyCommand(), new EvalAll(() -> EvalMain.COMMANDS));
 
 	private EvalMain() {
 	}
