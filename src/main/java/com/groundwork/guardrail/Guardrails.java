@@ -61,6 +61,14 @@ public interface Guardrails {
 	String mask(String text);
 
 	/**
+	 * {@link #mask} for log lines: everything that points at a person is masked, while client addresses (which rate
+	 * limits and security audits need) and places on their own (a region names nobody) stay readable.
+	 */
+	default String maskForLogs(String text) {
+		return mask(text);
+	}
+
+	/**
 	 * Instruction-like content in untrusted text before it reaches a prompt: one finding ({@code injection.*}) per
 	 * signal, its span naming the passage ({@code passage:<id>}) or input ({@code input:<name>}). Drafting leaves
 	 * what is flagged out of the prompt. Stores nothing.

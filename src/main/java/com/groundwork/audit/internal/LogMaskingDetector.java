@@ -21,7 +21,7 @@ class LogMaskingDetector implements SmartInitializingSingleton, DisposableBean {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		PiiMasking.useDetector(guardrails::mask);
+		PiiMasking.useDetector(guardrails::maskForLogs);
 	}
 
 	@Override

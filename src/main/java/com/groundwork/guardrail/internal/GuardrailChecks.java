@@ -75,6 +75,20 @@ final class GuardrailChecks {
 
 	/** Each personal-data entity replaced by {@code <TYPE>}. */
 	String mask(String text) {
+		return mask(text, type -> true);
+	}
+
+	/**
+	 * What a log line keeps: where a request came from (client addresses rate limits and security audits need) and
+	 * places on their own (a region or a city names nobody); everything that points at a person is masked.
+	 */
+	private static final java.util.Set<String> KEPT_IN_LOGS = java.util.Set.of("IP_ADDRESS", "LOCATION", "URL");
+
+	String maskForLogs(String text) {
+		return mask(text, type -> !KEPT_IN_LOGS.contains(type));
+	}
+
+	private String mask(String text, java.util.function.Predicate<String> masked) {
 		List<PiiEntity> entities;
 		try {
 			entities = pii.detect(text);
@@ -87,7 +101,7 @@ final class GuardrailChecks {
 		var ignored = policies.forTenant(null).ignoredPiiTypes();
 		for (var entity : entities) {
 			if (entity.start() < at || entity.end() > text.length() || entity.end() <= entity.start()
-					|| ignored.contains(entity.type())) {
+					|| ignored.contains(entity.type()) || !masked.test(entity.type())) {
 				continue;
 			}
 			out.append(text, at, entity.start()).append('<').append(entity.type()).append('>');

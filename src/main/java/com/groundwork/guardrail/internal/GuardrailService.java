@@ -115,6 +115,11 @@ class GuardrailService implements Guardrails {
 	}
 
 	@Override
+	public String maskForLogs(String text) {
+		return checks.maskForLogs(text);
+	}
+
+	@Override
 	public List<Finding> screen(TenantId tenant, List<DraftCheck.Passage> passages, Map<String, String> untrustedInputs) {
 		return checks.screen(tenant, slugOf(tenant), passages, untrustedInputs, today());
 	}

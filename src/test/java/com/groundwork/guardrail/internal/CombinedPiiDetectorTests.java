@@ -116,4 +116,17 @@ class CombinedPiiDetectorTests {
 		assertThat(checks.personalData(note, "acme")).containsEntry("Jonathan Whitaker", "PERSON");
 		assertThat(checks.mask(note)).contains("<PERSON>").doesNotContain("Whitaker");
 	}
+
+	@Test
+	void aLogLineKeepsClientAddressesAndPlacesButNotPeople() {
+		var checks = new GuardrailChecks(GuardrailChecksTests.POLICIES, DETECTOR,
+				new PatternInjectionDetector(GuardrailChecksTests.NORMALIZER,
+						InjectionPatterns.load(Path.of("guardrails/injection-patterns.yaml"))),
+				GuardrailChecksTests.NORMALIZER, (tenant, email) -> false);
+		var line = "Met Jonathan Whitaker at the fair in Rotterdam, request from 127.0.0.1:54329, region EU";
+
+		assertThat(checks.maskForLogs(line)).contains("<PERSON>")
+			.doesNotContain("Whitaker")
+			.contains("127.0.0.1:54329", "region EU");
+	}
 }
