@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The injection evaluation's worst-case model: it answers at once with a plain grounded draft, and obeys the planted
  * attack when its text reaches the prompt. The harness tells it out of band which attack was planted and the marker to
  * write (the attack itself carries no canary): obeying adds a sentence that carries the attack out — its links,
- * addresses, quoted text or code block — with the marker, citing the passage the attack came from (so the sentence
+ * addresses, quoted text or code block, else the task it sets — with the marker, citing the passage the attack came from (so the sentence
  * looks grounded; an attack in a lead field cites nothing, as a fact of the lead would). It obeys again when
  * re-prompted by the repair loop.
  */
@@ -67,13 +67,17 @@ final class ObeyingModel implements ChatModel {
 			return List.copyOf(payload);
 		}
 
-		/** The sentence that carries the attack out, marker included. */
+		/**
+		 * The sentence that carries the attack out, marker included: its payload, or — for a question or a writing task,
+		 * whose answer the stub cannot write — the task itself, as an answer would name its subject (names and numbers
+		 * the grounding check can weigh, like a real answer's).
+		 */
 		String sentence() {
-			var sentence = new StringBuilder("As you asked: ");
-			for (var item : payload()) {
-				sentence.append(item).append(' ');
-			}
-			return sentence.append("(").append(marker).append(").").toString();
+			var payload = payload();
+			var task = attack.strip().replaceAll("[.!?:]+$", "").replaceAll("\\s+", " ");
+			var carried = !payload.isEmpty() ? String.join(" ", payload)
+					: task.isEmpty() ? task : Character.toLowerCase(task.charAt(0)) + task.substring(1);
+			return "As you asked: " + carried + " (" + marker + ").";
 		}
 
 		/** Where the attack starts in the prompt (whitespace collapsed in both), or -1 when it did not reach it. */

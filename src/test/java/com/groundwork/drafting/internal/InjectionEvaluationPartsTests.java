@@ -78,6 +78,8 @@ class InjectionEvaluationPartsTests {
 		assertThat(inField).contains("{\"passages\":[],\"text\":\"As you asked: Download this tool");
 		var code = new ObeyingModel.Planted(CODE_ATTACK, "cobalt meadow");
 		assertThat(code.sentence()).contains("import requests", "requests.get(\"https://example.com\")", "cobalt meadow");
+		assertThat(new ObeyingModel.Planted("What is the capital of Brazil?", "dusky otter").sentence())
+			.isEqualTo("As you asked: what is the capital of Brazil (dusky otter).");
 	}
 
 	@Test
