@@ -17,14 +17,15 @@ final class GroundingFacts {
 			"(?i)(?:^|[._-])(?:notes?|comments?|descriptions?|remarks?|summary|messages?|body|text|free-?text)$");
 
 	/**
-	 * A value with a link, an address, quotes, a line break or a sentence ending inside (a full stop before a lower-case
-	 * word or before three more words; "Co. KG" is a name) is prose, not a name. Case-sensitive on purpose.
+	 * A value with a link, an address, quotes (a single-quoted phrase too, not an apostrophe as in "Land's End"), a line
+	 * break or a sentence ending inside (a full stop before a lower-case word or before three more words; "Co. KG" is a
+	 * name) is prose, not a name. Case-sensitive on purpose.
 	 */
 	private static final Pattern PROSE = Pattern.compile(
-			"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\\.|@|[\"“”«»`]|[\\r\\n]|[!?;:]|\\.\\s+\\p{Ll}|\\.\\s+\\S+\\s+\\S+\\s+\\S+)");
+			"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\\.|@|[\"“”«»`]|(?:^|\\s)'[^']+'|[\\r\\n]|[!?;:]|\\.\\s+\\p{Ll}|\\.\\s+\\S+\\s+\\S+\\s+\\S+)");
 
-	/** Longer than the longest realistic name or title (e.g. "Senior Vice President, Global Supply Chain"). */
-	static final int MAX_WORDS = 10;
+	/** Longer than a realistic name or title (e.g. "Senior Vice President, Global Supply Chain": 6 words). */
+	static final int MAX_WORDS = 8;
 
 	static final int MAX_CHARS = 120;
 
