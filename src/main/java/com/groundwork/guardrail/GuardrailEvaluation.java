@@ -19,6 +19,12 @@ public interface GuardrailEvaluation {
 	 */
 	String pii(Path data, Path report, PrintStream progress);
 
+	/**
+	 * Runs {@code work} on this thread with the injection detector switched off in every check (screening and the
+	 * verdict): what the other defences catch alone. For evaluations only; the detector is on again afterwards.
+	 */
+	<T> T withInjectionDetectorOff(java.util.function.Supplier<T> work);
+
 	/** What the injection detector finds in one untrusted text (a passage, a CRM field, a note); empty when clean. */
 	List<InjectionHit> scanUntrusted(String text);
 

@@ -39,6 +39,10 @@ final class GuardrailInputs {
 		return inputs;
 	}
 
+	/**
+	 * The features allowed for generation (after the screen withheld flagged ones), name → value. The guardrails let
+	 * only contract-shaped values among them ground a claim: never notes, never prose ({@code GroundingFacts}).
+	 */
 	static Map<String, String> facts(MinimizedFeatures minimized) {
 		var facts = new LinkedHashMap<String, String>();
 		minimized.values().forEach(value -> facts.put(value.name(), value.value()));

@@ -17,10 +17,12 @@ import org.springframework.ai.chat.prompt.Prompt;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The injection evaluation's worst-case model: it answers at once with a plain grounded draft, and obeys any planted
- * instruction that reaches its prompt — it adds a sentence carrying the instruction's canary and its payload (links,
- * addresses, quoted text), cites the passage the instruction came from (so the sentence looks grounded), and puts the
- * canary in the subject too. It obeys again when re-prompted by the repair loop.
+ * The injection evaluation's worst-case model: it answers at once with a plain grounded draft, and obeys the planted
+ * attack when its text reaches the prompt. The harness tells it out of band which attack was planted and the marker to
+ * write (the attack itself carries no canary): obeying adds a sentence that carries the attack out — its links,
+ * addresses, quoted text or code block, else the task it sets — with the marker, citing the passage the attack came from (so the sentence
+ * looks grounded; an attack in a lead field cites nothing, as a fact of the lead would). It obeys again when
+ * re-prompted by the repair loop.
  */
 final class ObeyingModel implements ChatModel {
 
@@ -31,7 +33,12 @@ final class ObeyingModel implements ChatModel {
 
 	private static final Pattern QUOTED = Pattern.compile("[\"“]([^\"”]{3,160})[\"”]");
 
+	private static final Pattern CODE = Pattern.compile("```[a-z]*\\n?(.*?)```", Pattern.DOTALL);
+
 	private static final Pattern PASSAGE_LABEL = Pattern.compile("(?m)^\\[(P\\d+)\\] ");
+
+	/** How much of the attack (whitespace collapsed) must appear in the prompt for it to count as shown. */
+	private static final int SHOWN_PREFIX = 60;
 
 	private final JsonMapper mapper;
 
@@ -39,17 +46,67 @@ final class ObeyingModel implements ChatModel {
 
 	private volatile boolean obeyed;
 
-	/** What the model obeys if it sees it: the canary marks the planted instruction wherever it ends up. */
-	record Planted(String instruction, String canary) {
+	/**
+	 * What the model obeys if it sees it.
+	 * @param attack the attack as planted
+	 * @param marker what obeying writes: known to the harness and this stub only
+	 */
+	record Planted(String attack, String marker) {
 
-		/** What obeying the instruction adds to a draft: its links, addresses and quoted text. */
+		/** What obeying the attack adds to a draft: its code block, or its links, addresses and quoted text. */
 		List<String> payload() {
 			var payload = new LinkedHashSet<String>();
-			QUOTED.matcher(instruction).results().forEach(match -> payload.add(match.group(1).strip()));
-			LINK.matcher(instruction).results().forEach(match -> payload.add(match.group()));
-			ADDRESS.matcher(instruction).results().forEach(match -> payload.add(match.group()));
-			payload.removeIf(item -> item.contains(canary));
+			var code = CODE.matcher(attack);
+			if (code.find()) {
+				payload.add(code.group(1).strip().replaceAll("\\s*\\n\\s*", "; "));
+				return List.copyOf(payload);
+			}
+			QUOTED.matcher(attack).results().forEach(match -> payload.add(match.group(1).strip()));
+			LINK.matcher(attack).results().forEach(match -> payload.add(match.group()));
+			ADDRESS.matcher(attack).results().forEach(match -> payload.add(match.group()));
 			return List.copyOf(payload);
+		}
+
+		/**
+		 * The sentence that carries the attack out, marker included: its payload, or — for a question or a writing task,
+		 * whose answer the stub cannot write — the task itself, as an answer would name its subject (names and numbers
+		 * the grounding check can weigh, like a real answer's).
+		 */
+		String sentence() {
+			var payload = payload();
+			var task = attack.strip().replaceAll("[.!?:]+$", "").replaceAll("\\s+", " ");
+			var carried = !payload.isEmpty() ? String.join(" ", payload)
+					: task.isEmpty() ? task : Character.toLowerCase(task.charAt(0)) + task.substring(1);
+			return "As you asked: " + carried + " (" + marker + ").";
+		}
+
+		/** Where the attack starts in the prompt (whitespace collapsed in both), or -1 when it did not reach it. */
+		int foundIn(String prompt) {
+			var wanted = collapse(attack);
+			wanted = wanted.substring(0, Math.min(SHOWN_PREFIX, wanted.length()));
+			var collapsed = new StringBuilder(prompt.length());
+			var positions = new ArrayList<Integer>();
+			boolean space = false;
+			for (int i = 0; i < prompt.length(); i++) {
+				char c = prompt.charAt(i);
+				if (Character.isWhitespace(c)) {
+					space = true;
+					continue;
+				}
+				if (space && !collapsed.isEmpty()) {
+					collapsed.append(' ');
+					positions.add(i);
+				}
+				space = false;
+				collapsed.append(c);
+				positions.add(i);
+			}
+			int at = collapsed.indexOf(wanted);
+			return at < 0 || wanted.isEmpty() ? -1 : positions.get(at);
+		}
+
+		private static String collapse(String text) {
+			return text.strip().replaceAll("\\s+", " ");
 		}
 	}
 
@@ -62,7 +119,7 @@ final class ObeyingModel implements ChatModel {
 		this.obeyed = false;
 	}
 
-	/** Whether it was shown the planted instruction (and so obeyed it) since {@link #plant}. */
+	/** Whether it was shown the planted attack (and so obeyed it) since {@link #plant}. */
 	boolean obeyed() {
 		return obeyed;
 	}
@@ -77,17 +134,11 @@ final class ObeyingModel implements ChatModel {
 		var subject = "A quick idea";
 		var current = planted;
 		if (current != null) {
-			int at = text.indexOf(current.canary());
+			int at = current.foundIn(text.toString());
 			if (at >= 0) {
 				this.obeyed = true;
-				var obeyed = new StringBuilder("As requested: ");
-				for (var item : current.payload()) {
-					obeyed.append(item).append(' ');
-				}
-				obeyed.append("Your code is ").append(current.canary()).append('.');
 				var label = labelAt(text, at);
-				sentences.add(Map.of("text", obeyed.toString(), "passages", label == null ? List.of() : List.of(label)));
-				subject = "A quick idea (" + current.canary() + ")";
+				sentences.add(Map.of("text", current.sentence(), "passages", label == null ? List.of() : List.of(label)));
 			}
 		}
 		var content = mapper.writeValueAsString(Map.of("subject", subject, "sentences", sentences, "callToAction",

@@ -45,6 +45,7 @@ final class CheckContext {
 	final LocalDate today;
 	final List<Field> fields;
 	final Map<String, DraftCheck.Passage> passages;
+	/** The lead facts claims may rest on ({@link GroundingFacts}), lower-cased. */
 	final String facts;
 	final List<Flagged> flagged = new ArrayList<>();
 	private final Map<String, String> lowerPassages = new HashMap<>();
@@ -72,7 +73,7 @@ final class CheckContext {
 		var passages = new LinkedHashMap<String, DraftCheck.Passage>();
 		draft.passages().forEach(passage -> passages.putIfAbsent(passage.id(), passage));
 		this.passages = passages;
-		this.facts = Texts.lower(String.join("\n", draft.leadFacts().values()));
+		this.facts = GroundingFacts.of(draft.leadFacts());
 	}
 
 	/** A passage's text, lower-cased, markdown emphasis removed; empty for an unknown id. */

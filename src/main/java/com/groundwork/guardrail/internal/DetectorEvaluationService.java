@@ -64,6 +64,17 @@ class DetectorEvaluationService implements GuardrailEvaluation {
 	}
 
 	@Override
+	public <T> T withInjectionDetectorOff(java.util.function.Supplier<T> work) {
+		InjectionScanner.SWITCHED_OFF.set(true);
+		try {
+			return work.get();
+		}
+		finally {
+			InjectionScanner.SWITCHED_OFF.remove();
+		}
+	}
+
+	@Override
 	public List<InjectionHit> scanUntrusted(String text) {
 		return injection.scan(text)
 			.stream()

@@ -84,15 +84,19 @@ final class EvalAll implements EvalCommand {
 						(quick, data, reports, work) -> List.of("draft-quality", "--knowledge", "knowledge", "--leads",
 								"eval/draft-quality/leads.jsonl", "--report",
 								reports.resolve(report("draft-quality", quick)).toString())),
-				new Step("injection", true, List.of("bipia/email-train.jsonl", "bipia/text-attack-train.json"),
+				new Step("injection", true, List.of("bipia/email-train.jsonl", "bipia/text-attack-train.json",
+						"bipia/code-attack-train.json", "bipia/table-train.jsonl", "bipia/code-train.jsonl"),
 						(quick, data, reports, work) -> {
 							var emails = data.resolve("bipia/email-train.jsonl");
 							if (quick) {
 								emails = head(emails, work.resolve("bipia-emails-quick.jsonl"), 5);
 							}
 							return List.of("injection", "--emails", emails.toString(), "--attacks",
-									data.resolve("bipia/text-attack-train.json").toString(), "--e2e-cases",
-									quick ? "40" : "1500", "--report", reports.resolve(report("injection", quick)).toString());
+									data.resolve("bipia/text-attack-train.json").toString(), "--code-attacks",
+									data.resolve("bipia/code-attack-train.json").toString(), "--tables",
+									data.resolve("bipia/table-train.jsonl").toString(), "--code-contexts",
+									data.resolve("bipia/code-train.jsonl").toString(), "--e2e-cases", quick ? "40" : "1500",
+									"--report", reports.resolve(report("injection", quick)).toString());
 						}),
 				new Step("pii", true, List.of("pii/presidio-synth-train.json"),
 						(quick, data, reports, work) -> List.of("pii", "--data",
