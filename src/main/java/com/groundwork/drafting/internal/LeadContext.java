@@ -50,6 +50,20 @@ record LeadContext(String externalId, FeatureSnapshot snapshot, MinimizedFeature
 		return personal;
 	}
 
+	/**
+	 * The lead's features allowed for generation that are not personal (its company's name, industry, the contact's
+	 * title): a detector may take "Minimal Haulage" for a person, yet the tier is meant to see it.
+	 */
+	java.util.Set<String> sharedValues() {
+		var shared = new java.util.HashSet<String>();
+		for (var value : minimized.values()) {
+			if (value.pii() != PiiClass.PERSONAL && !value.value().isBlank()) {
+				shared.add(value.value().strip().toLowerCase(Locale.ROOT));
+			}
+		}
+		return shared;
+	}
+
 	String language() {
 		return feature("contact.language").toLowerCase(Locale.ROOT);
 	}

@@ -300,7 +300,13 @@ class ModelDrafter implements Drafter {
 		pseudonyms.forEach((placeholder, value) -> byValue.putIfAbsent(value, placeholder));
 		var found = new LinkedHashMap<String, String>();
 		sources.forEach(source -> guardrails.personalData(tenant, source).forEach(found::putIfAbsent));
-		var values = found.keySet().stream().sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
+		// what the lead shares for generation stays readable, even where a detector takes a company for a person
+		var shared = input.lead().sharedValues();
+		var values = found.keySet()
+			.stream()
+			.filter(value -> shared.stream().noneMatch(allowed -> allowed.contains(value.strip().toLowerCase(java.util.Locale.ROOT))))
+			.sorted((a, b) -> Integer.compare(b.length(), a.length()))
+			.toList();
 		var out = text;
 		for (var value : values) {
 			if (value.isBlank() || value.contains("[[") || value.contains("]]") || !out.contains(value)
