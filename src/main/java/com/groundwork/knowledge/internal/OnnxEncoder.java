@@ -108,7 +108,6 @@ final class OnnxEncoder implements AutoCloseable {
 		// Similar lengths side by side: a batch pads to its longest window.
 		windows.sort(Comparator.comparingInt(window -> window.ids().length));
 		var sums = new float[texts.size()][];
-		var weights = new int[texts.size()];
 		for (int from = 0; from < windows.size(); from += batchSize) {
 			var batch = windows.subList(from, Math.min(windows.size(), from + batchSize));
 			var vectors = run(batch);
@@ -121,7 +120,6 @@ final class OnnxEncoder implements AutoCloseable {
 				for (int d = 0; d < vectors[b].length; d++) {
 					sums[window.text()][d] += vectors[b][d] * weight;
 				}
-				weights[window.text()] += weight;
 			}
 		}
 		return IntStream.range(0, texts.size()).mapToObj(i -> normalized(sums[i])).toList();
