@@ -87,10 +87,7 @@ class CombinedPiiDetectorTests {
 
 	@Test
 	void theLeadsOwnNameIsNotFlaggedButAnotherPersonIs() {
-		var checks = new GuardrailChecks(GuardrailChecksTests.POLICIES, DETECTOR,
-				new PatternInjectionDetector(GuardrailChecksTests.NORMALIZER,
-						InjectionPatterns.load(Path.of("guardrails/injection-patterns.yaml"))),
-				GuardrailChecksTests.NORMALIZER, (tenant, email) -> false);
+		var checks = checks();
 		var sentences = new ArrayList<DraftCheck.Sentence>();
 		sentences.add(new DraftCheck.Sentence("Hi Dana,", List.of()));
 		sentences.add(new DraftCheck.Sentence("Teams like Northwind Logistics have seen results like this one.", List.of()));
@@ -108,10 +105,7 @@ class CombinedPiiDetectorTests {
 
 	@Test
 	void maskingBeforeAModelCallMasksAFoundName() {
-		var checks = new GuardrailChecks(GuardrailChecksTests.POLICIES, DETECTOR,
-				new PatternInjectionDetector(GuardrailChecksTests.NORMALIZER,
-						InjectionPatterns.load(Path.of("guardrails/injection-patterns.yaml"))),
-				GuardrailChecksTests.NORMALIZER, (tenant, email) -> false);
+		var checks = checks();
 		var note = "Met Jonathan Whitaker at the fair in Rotterdam; follow up next week.";
 		assertThat(checks.personalData(note, "acme")).containsEntry("Jonathan Whitaker", "PERSON");
 		assertThat(checks.mask(note)).contains("<PERSON>").doesNotContain("Whitaker");
@@ -119,14 +113,19 @@ class CombinedPiiDetectorTests {
 
 	@Test
 	void aLogLineKeepsClientAddressesAndPlacesButNotPeople() {
-		var checks = new GuardrailChecks(GuardrailChecksTests.POLICIES, DETECTOR,
-				new PatternInjectionDetector(GuardrailChecksTests.NORMALIZER,
-						InjectionPatterns.load(Path.of("guardrails/injection-patterns.yaml"))),
-				GuardrailChecksTests.NORMALIZER, (tenant, email) -> false);
+		var checks = checks();
 		var line = "Met Jonathan Whitaker at the fair in Rotterdam, request from 127.0.0.1:54329, region EU";
 
 		assertThat(checks.maskForLogs(line)).contains("<PERSON>")
 			.doesNotContain("Whitaker")
 			.contains("127.0.0.1:54329", "region EU");
+	}
+
+	/** The checks with the combined detector and the rule-based injection detector, nothing suppressed. */
+	private static GuardrailChecks checks() {
+		return new GuardrailChecks(GuardrailChecksTests.POLICIES, DETECTOR,
+				new PatternInjectionDetector(GuardrailChecksTests.NORMALIZER,
+						InjectionPatterns.load(Path.of("guardrails/injection-patterns.yaml"))),
+				GuardrailChecksTests.NORMALIZER, (tenant, email) -> false);
 	}
 }
